@@ -1,0 +1,16 @@
+/* mekong-core.h — everything libmekong-core offers
+ *
+ * Copyright 2026 The Mekong developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "mk-article.h"
+#include "mk-article-list.h"
+#include "mk-fold.h"
+#include "mk-importer.h"
+#include "mk-query.h"
+#include "mk-store.h"
+#include "mk-text-parser.h"
+
+void mk_core_init_i18n (void);

@@ -1,0 +1,31 @@
+/* mk-article-list.h — a GListModel of search results, paged in from the archive
+ *
+ * Copyright 2026 The Mekong developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "mk-store.h"
+
+G_BEGIN_DECLS
+
+#define MK_TYPE_ARTICLE_LIST (mk_article_list_get_type ())
+
+G_DECLARE_FINAL_TYPE (MkArticleList, mk_article_list, MK, ARTICLE_LIST, GObject)
+
+MkArticleList *mk_article_list_new           (MkStore             *store);
+MkStore       *mk_article_list_get_store     (MkArticleList       *self);
+MkQuery       *mk_article_list_get_query     (MkArticleList       *self);
+void           mk_article_list_search_async  (MkArticleList       *self,
+                                              MkQuery             *query,
+                                              MkSort               sort,
+                                              GCancellable        *cancellable,
+                                              GAsyncReadyCallback  callback,
+                                              gpointer             user_data);
+gboolean       mk_article_list_search_finish (MkArticleList       *self,
+                                              GAsyncResult        *result,
+                                              GError             **error);
+
+G_END_DECLS

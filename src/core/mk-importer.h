@@ -1,0 +1,48 @@
+/* mk-importer.h — bringing files and folders into the archive
+ *
+ * Copyright 2026 The Mekong developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "mk-store.h"
+
+G_BEGIN_DECLS
+
+#define MK_TYPE_IMPORTER (mk_importer_get_type ())
+
+G_DECLARE_FINAL_TYPE (MkImporter, mk_importer, MK, IMPORTER, GObject)
+
+MkImporter *mk_importer_new              (MkStore              *store);
+
+gboolean    mk_importer_import_file      (MkImporter           *self,
+                                          GFile                *file,
+                                          GCancellable         *cancellable,
+                                          GError              **error);
+gboolean    mk_importer_import_bytes     (MkImporter           *self,
+                                          GBytes               *bytes,
+                                          const char           *uri,
+                                          GCancellable         *cancellable,
+                                          GError              **error);
+gboolean    mk_importer_import_paths     (MkImporter           *self,
+                                          const char * const   *paths,
+                                          GCancellable         *cancellable,
+                                          GError              **error);
+
+void        mk_importer_import_paths_async  (const char          *archive_path,
+                                             const char * const  *paths,
+                                             GCancellable        *cancellable,
+                                             GAsyncReadyCallback  callback,
+                                             gpointer             user_data);
+MkImporter *mk_importer_import_paths_finish (GAsyncResult        *result,
+                                             GError             **error);
+
+guint       mk_importer_get_n_added      (MkImporter           *self);
+guint       mk_importer_get_n_updated    (MkImporter           *self);
+guint       mk_importer_get_n_unchanged  (MkImporter           *self);
+guint       mk_importer_get_n_failed     (MkImporter           *self);
+GPtrArray  *mk_importer_get_errors       (MkImporter           *self);
+
+G_END_DECLS

@@ -1,0 +1,21 @@
+/* mk-query.h — what a person typed into a search box, made safe for FTS5
+ *
+ * Copyright 2026 The Mekong developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib-object.h>
+
+G_BEGIN_DECLS
+
+#define MK_TYPE_QUERY (mk_query_get_type ())
+
+G_DECLARE_FINAL_TYPE (MkQuery, mk_query, MK, QUERY, GObject)
+
+MkQuery    *mk_query_new             (const char *text);
+const char *mk_query_get_text        (MkQuery    *self);
+gboolean    mk_query_is_empty        (MkQuery    *self);
+const char *mk_query_get_fts_match   (MkQuery    *self);
+
+G_END_DECLS

@@ -1,0 +1,130 @@
+/* mk-store-schema.c — the archive's schema and its migrations
+ *
+ * Copyright 2026 The Mekong developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "mk-store.h"
+#include "mk-store-schema.h"
+
+/* Each archive records its schema version in PRAGMA user_version. Migration
+ * N takes a version N-1 archive to version N; they run in order, in one
+ * transaction, so an archive is never left half-migrated. Never edit a
+ * migration that has shipped: add a new one and bump
+ * MK_STORE_SCHEMA_VERSION. */
+
+static const char migration_1[] =
+  "CREATE TABLE sources ("
+  "  id            INTEGER PRIMARY KEY,"
+  "  kind          TEXT NOT NULL CHECK (kind IN ('files', 'feed')),"
+  "  location      TEXT NOT NULL,"
+  "  title         TEXT,"
+  "  etag          TEXT,"
+  "  last_modified TEXT,"
+  "  last_fetched  TEXT,"
+  "  last_error    TEXT,"
+  "  created       TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),"
+  "  UNIQUE (kind, location)"
+  ");"
+  "CREATE TABLE articles ("
+  "  id            INTEGER PRIMARY KEY,"
+  "  source_id     INTEGER NOT NULL REFERENCES sources (id) ON DELETE CASCADE,"
+  "  guid          TEXT NOT NULL,"
+  "  title         TEXT NOT NULL DEFAULT '',"
+  "  title_derived INTEGER NOT NULL DEFAULT 0,"
+  "  url           TEXT,"
+  "  outlet        TEXT,"
+  "  author        TEXT,"
+  "  published     TEXT," /* ISO 8601, UTC when a time is known */
+  "  summary       TEXT,"
+  "  body          TEXT NOT NULL DEFAULT '',"
+  "  language      TEXT,"
+  "  content_hash  TEXT NOT NULL,"
+  "  excerpt       INTEGER NOT NULL DEFAULT 0,"
+  "  related_to    INTEGER REFERENCES articles (id) ON DELETE SET NULL,"
+  "  added         TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),"
+  "  updated       TEXT,"
+  "  UNIQUE (source_id, guid)"
+  ");"
+  /* NULLs sort first in SQLite, so DESC lists undated articles last. */
+  "CREATE INDEX articles_by_published ON articles (published DESC, id DESC);"
+  "CREATE INDEX articles_by_content_hash ON articles (content_hash);"
+  "CREATE INDEX articles_by_url ON articles (url) WHERE url IS NOT NULL;"
+  "CREATE INDEX articles_by_related_to ON articles (related_to) WHERE related_to IS NOT NULL;"
+  /* External-content FTS5 index kept in step by triggers; the 'mekong'
+   * tokenizer folds case, diacritics and đ (mk-fts-tokenizer.c). */
+  "CREATE VIRTUAL TABLE articles_fts USING fts5 ("
+  "  title, summary, body,"
+  "  content = 'articles', content_rowid = 'id', tokenize = 'mekong'"
+  ");"
+  "CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN"
+  "  INSERT INTO articles_fts (rowid, title, summary, body)"
+  "    VALUES (new.id, new.title, new.summary, new.body);"
+  "END;"
+  "CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN"
+  "  INSERT INTO articles_fts (articles_fts, rowid, title, summary, body)"
+  "    VALUES ('delete', old.id, old.title, old.summary, old.body);"
+  "END;"
+  "CREATE TRIGGER articles_fts_update AFTER UPDATE OF title, summary, body ON articles BEGIN"
+  "  INSERT INTO articles_fts (articles_fts, rowid, title, summary, body)"
+  "    VALUES ('delete', old.id, old.title, old.summary, old.body);"
+  "  INSERT INTO articles_fts (rowid, title, summary, body)"
+  "    VALUES (new.id, new.title, new.summary, new.body);"
+  "END;";
+
+static const char * const migrations[] = {
+  migration_1,
+};
+
+G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == MK_STORE_SCHEMA_VERSION);
+
+static gboolean
+exec (sqlite3     *db,
+      const char  *sql,
+      GError     **error)
+{
+  char *message = NULL;
+
+  if (sqlite3_exec (db, sql, NULL, NULL, &message) != SQLITE_OK)
+    {
+      g_set_error (error, MK_STORE_ERROR, MK_STORE_ERROR_FAILED,
+                   "Could not update the archive: %s", message);
+      sqlite3_free (message);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+gboolean
+mk_store_schema_migrate (sqlite3  *db,
+                         int       from_version,
+                         GError  **error)
+{
+  g_autofree char *finish = NULL;
+
+  if (from_version >= MK_STORE_SCHEMA_VERSION)
+    return TRUE;
+
+  if (!exec (db, "BEGIN IMMEDIATE", error))
+    return FALSE;
+
+  for (int version = from_version + 1; version <= MK_STORE_SCHEMA_VERSION; version++)
+    if (!exec (db, migrations[version - 1], error))
+      {
+        exec (db, "ROLLBACK", NULL);
+        return FALSE;
+      }
+
+  /* PRAGMAs cannot take bound parameters; both values are our constants. */
+  finish = g_strdup_printf ("PRAGMA application_id = %d; PRAGMA user_version = %d; COMMIT",
+                            MK_STORE_APPLICATION_ID, MK_STORE_SCHEMA_VERSION);
+  if (!exec (db, finish, error))
+    {
+      exec (db, "ROLLBACK", NULL);
+      return FALSE;
+    }
+
+  return TRUE;
+}
