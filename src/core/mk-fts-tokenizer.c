@@ -77,7 +77,7 @@ emit_folded (void       *user_data,
              int         end)
 {
   MkTokenizeCall *call = user_data;
-  char stack_buffer[128];
+  char stack_buffer[128] = { 0 };
   char *buffer = stack_buffer;
   int n_out = 0;
   int rc;

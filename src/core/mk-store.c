@@ -621,8 +621,12 @@ mk_store_get_article (MkStore  *self,
       mk_article_set_body (article, column_text (stmt, N_ARTICLE_COLUMNS));
     }
   else if (rc == SQLITE_DONE)
-    g_set_error (error, MK_STORE_ERROR, MK_STORE_ERROR_NOT_FOUND,
-                 _("No article with id %" G_GINT64_FORMAT), id);
+    {
+      g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, id);
+
+      g_set_error (error, MK_STORE_ERROR, MK_STORE_ERROR_NOT_FOUND,
+                   _("No article with id %s"), number);
+    }
   else
     set_sqlite_error (self, error);
   sqlite3_reset (stmt);

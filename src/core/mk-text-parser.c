@@ -170,8 +170,8 @@ clean_text (const char  *data,
   if (!g_utf8_validate_len (data, length, &end))
     {
       g_set_error (error, MK_IMPORT_ERROR, MK_IMPORT_ERROR_INVALID_UTF8,
-                   _("not valid UTF-8 text (bad byte at offset %" G_GSIZE_FORMAT ")"),
-                   (gsize) (end - data));
+                   _("not valid UTF-8 text (bad byte at offset %lu)"),
+                   (unsigned long) (end - data));
       return NULL;
     }
 

@@ -1,0 +1,298 @@
+/* mk-application.c — the Mekong application
+ *
+ * Copyright 2026 The Mekong developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "mekong-core.h"
+#include "mk-application.h"
+#include "mk-window.h"
+
+struct _MkApplication
+{
+  AdwApplication parent_instance;
+};
+
+G_DEFINE_FINAL_TYPE (MkApplication, mk_application, ADW_TYPE_APPLICATION)
+
+static const GOptionEntry option_entries[] = {
+  { "archive", 'a', G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME, NULL,
+    N_("Open the archive at PATH instead of the default one"), N_("PATH") },
+  { NULL }
+};
+
+MkApplication *
+mk_application_new (void)
+{
+  /* HANDLES_COMMAND_LINE: a second `mekong --archive X` is forwarded to the
+   * running instance, which then opens a window for X. */
+  return g_object_new (MK_TYPE_APPLICATION,
+                       "application-id", APP_ID,
+                       "flags", G_APPLICATION_HANDLES_COMMAND_LINE,
+                       "resource-base-path", RESOURCE_PATH,
+                       NULL);
+}
+
+static MkWindow *
+mk_application_find_window (MkApplication *self,
+                            GFile         *archive)
+{
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l; l = l->next)
+    {
+      g_autoptr(GFile) other = NULL;
+      MkStore *store;
+
+      if (!MK_IS_WINDOW (l->data))
+        continue;
+
+      store = mk_window_get_store (MK_WINDOW (l->data));
+      other = g_file_new_for_path (mk_store_get_path (store));
+      if (g_file_equal (archive, other))
+        return MK_WINDOW (l->data);
+    }
+
+  return NULL;
+}
+
+/**
+ * mk_application_open_archive:
+ * @self: the application
+ * @path: the archive file, created when it does not exist yet
+ * @error: where to report why it could not be opened
+ *
+ * Presents the window showing @path, opening one if there is none yet.
+ *
+ * Returns: %TRUE when a window shows the archive
+ */
+gboolean
+mk_application_open_archive (MkApplication  *self,
+                             const char     *path,
+                             GError        **error)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(MkStore) store = NULL;
+  MkWindow *window;
+
+  g_return_val_if_fail (MK_IS_APPLICATION (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  file = g_file_new_for_path (path);
+  window = mk_application_find_window (self, file);
+
+  if (window == NULL)
+    {
+      if (!(store = mk_store_open (path, error)))
+        return FALSE;
+
+      window = mk_window_new (GTK_APPLICATION (self), store);
+    }
+
+  gtk_window_present (GTK_WINDOW (window));
+
+  return TRUE;
+}
+
+/* With no window to attach a dialog to, the message gets a window of its
+ * own, which also keeps the application running until it is read. */
+static void
+mk_application_show_error_window (MkApplication *self,
+                                  const char    *heading,
+                                  const char    *body)
+{
+  GtkWidget *window = adw_application_window_new (GTK_APPLICATION (self));
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *header_bar = adw_header_bar_new ();
+  GtkWidget *status_page = adw_status_page_new ();
+  /* The description is markup, and the message names a file. */
+  g_autofree char *description = g_markup_escape_text (body, -1);
+
+  gtk_window_set_title (GTK_WINDOW (window), _("Mekong"));
+  gtk_window_set_default_size (GTK_WINDOW (window), 560, 420);
+  gtk_widget_add_css_class (header_bar, "flat");
+  adw_status_page_set_icon_name (ADW_STATUS_PAGE (status_page), "dialog-error-symbolic");
+  adw_status_page_set_title (ADW_STATUS_PAGE (status_page), heading);
+  adw_status_page_set_description (ADW_STATUS_PAGE (status_page), description);
+  gtk_widget_set_vexpand (status_page, TRUE);
+
+  gtk_box_append (GTK_BOX (box), header_bar);
+  gtk_box_append (GTK_BOX (box), status_page);
+  adw_application_window_set_content (ADW_APPLICATION_WINDOW (window), box);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+/* One clear message, on the window the person is looking at if any. */
+static void
+mk_application_show_error (MkApplication *self,
+                           const char    *heading,
+                           const char    *body)
+{
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  GtkWidget *dialog;
+
+  if (parent == NULL)
+    {
+      mk_application_show_error_window (self, heading, body);
+      return;
+    }
+
+  dialog = adw_message_dialog_new (parent, heading, body);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "close");
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static gboolean
+mk_application_open_or_report (MkApplication           *self,
+                               const char              *path,
+                               GApplicationCommandLine *cmdline)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (mk_application_open_archive (self, path, &error))
+    return TRUE;
+
+  if (cmdline != NULL)
+    g_application_command_line_printerr (cmdline, "%s\n", error->message);
+  mk_application_show_error (self, _("Could Not Open the Archive"), error->message);
+
+  return FALSE;
+}
+
+static void
+mk_application_activate (GApplication *app)
+{
+  MkApplication *self = MK_APPLICATION (app);
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  g_autofree char *path = NULL;
+
+  /* Launched again without arguments (D-Bus activation): the window that
+   * is already there is what the person wants to see. */
+  if (window != NULL)
+    {
+      gtk_window_present (window);
+      return;
+    }
+
+  path = mk_store_dup_default_path ();
+  mk_application_open_or_report (self, path, NULL);
+}
+
+static int
+mk_application_command_line (GApplication            *app,
+                             GApplicationCommandLine *cmdline)
+{
+  MkApplication *self = MK_APPLICATION (app);
+  GVariantDict *options = g_application_command_line_get_options_dict (cmdline);
+  g_autofree char *arg = NULL;
+  g_autofree char *path = NULL;
+
+  if (g_variant_dict_lookup (options, "archive", "^ay", &arg))
+    {
+      /* Relative to where the command was typed, which is not our working
+       * directory when another instance forwarded it. */
+      g_autoptr(GFile) file = g_application_command_line_create_file_for_arg (cmdline, arg);
+
+      path = g_file_get_path (file);
+    }
+  else
+    {
+      path = mk_store_dup_default_path ();
+    }
+
+  return mk_application_open_or_report (self, path, cmdline) ? EXIT_SUCCESS : EXIT_FAILURE;
+}
+
+static void
+mk_application_quit_action (GSimpleAction *action,
+                            GVariant      *parameter,
+                            gpointer       user_data)
+{
+  g_application_quit (G_APPLICATION (user_data));
+}
+
+static void
+mk_application_about_action (GSimpleAction *action,
+                             GVariant      *parameter,
+                             gpointer       user_data)
+{
+  MkApplication *self = MK_APPLICATION (user_data);
+  GtkWidget *about;
+
+  about = adw_about_window_new ();
+  gtk_window_set_transient_for (GTK_WINDOW (about),
+                                gtk_application_get_active_window (GTK_APPLICATION (self)));
+  adw_about_window_set_application_name (ADW_ABOUT_WINDOW (about), _("Mekong"));
+  adw_about_window_set_application_icon (ADW_ABOUT_WINDOW (about), APP_ID);
+  adw_about_window_set_version (ADW_ABOUT_WINDOW (about), PACKAGE_VERSION);
+  adw_about_window_set_comments (ADW_ABOUT_WINDOW (about),
+                                 _("Read, search and annotate an archive of news articles"));
+  adw_about_window_set_developer_name (ADW_ABOUT_WINDOW (about), _("The Mekong developers"));
+  adw_about_window_set_copyright (ADW_ABOUT_WINDOW (about), _("© 2026 The Mekong developers"));
+  adw_about_window_set_license_type (ADW_ABOUT_WINDOW (about), GTK_LICENSE_GPL_3_0);
+  /* Translators: replace with your names, one per line, to be credited */
+  adw_about_window_set_translator_credits (ADW_ABOUT_WINDOW (about), _("translator-credits"));
+  gtk_window_present (GTK_WINDOW (about));
+}
+
+static void
+mk_application_shortcuts_action (GSimpleAction *action,
+                                 GVariant      *parameter,
+                                 gpointer       user_data)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (user_data));
+
+  /* GtkApplicationWindow owns the shortcuts window built from
+   * gtk/help-overlay.ui; this only makes it reachable from the app. */
+  if (window != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL);
+}
+
+static const GActionEntry app_actions[] = {
+  { "quit", mk_application_quit_action },
+  { "about", mk_application_about_action },
+  { "shortcuts", mk_application_shortcuts_action },
+};
+
+static void
+mk_application_startup (GApplication *app)
+{
+  static const struct {
+    const char *action;
+    const char *accels[2];
+  } accels[] = {
+    { "app.quit", { "<Control>q", NULL } },
+    { "win.search", { "<Control>f", NULL } },
+    { "window.close", { "<Control>w", NULL } },
+    { "win.show-help-overlay", { "<Control>question", NULL } },
+  };
+
+  G_APPLICATION_CLASS (mk_application_parent_class)->startup (app);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions,
+                                   G_N_ELEMENTS (app_actions), app);
+
+  for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
+    gtk_application_set_accels_for_action (GTK_APPLICATION (app),
+                                           accels[i].action, accels[i].accels);
+}
+
+static void
+mk_application_class_init (MkApplicationClass *klass)
+{
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  app_class->startup = mk_application_startup;
+  app_class->activate = mk_application_activate;
+  app_class->command_line = mk_application_command_line;
+}
+
+static void
+mk_application_init (MkApplication *self)
+{
+  g_application_add_main_option_entries (G_APPLICATION (self), option_entries);
+  g_application_set_option_context_summary (G_APPLICATION (self),
+                                            _("Read and search an archive of news articles."));
+}

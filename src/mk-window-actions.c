@@ -1,0 +1,33 @@
+/* mk-window-actions.c — the actions of the main window
+ *
+ * Copyright 2026 The Mekong developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "mk-window-private.h"
+
+/* Ctrl+F: typing anywhere already starts a search (key capture); this is
+ * for people who reach for the shortcut, and it selects what is there so
+ * that the next word replaces the last search. */
+static void
+mk_window_search_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  MkWindow *self = MK_WINDOW (widget);
+
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+  gtk_editable_select_region (GTK_EDITABLE (self->search_entry), 0, -1);
+}
+
+void
+_mk_window_class_actions_init (MkWindowClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  /* "win." like the actions GtkApplicationWindow adds, so that accelerators
+   * and menus name them the same way. */
+  gtk_widget_class_install_action (widget_class, "win.search", NULL,
+                                   mk_window_search_action);
+}

@@ -1,0 +1,39 @@
+/* mk-window-private.h — what mk-window.c shares with mk-window-actions.c
+ *
+ * Copyright 2026 The Mekong developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "mk-article-view.h"
+#include "mk-window.h"
+
+G_BEGIN_DECLS
+
+struct _MkWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  /* Template children */
+  AdwToastOverlay      *toast_overlay;
+  GtkSearchEntry       *search_entry;
+  GtkStack             *list_stack;
+  GtkScrolledWindow    *list_scroller;
+  GtkListView          *list_view;
+  GtkSingleSelection   *selection;
+  AdwStatusPage        *empty_page;
+  MkArticleView        *article_view;
+
+  /* Owned */
+  MkStore              *store;
+  MkArticleList        *articles;
+  GSettings            *settings;
+  GCancellable         *search_cancellable;
+  GCancellable         *import_cancellable;
+
+  guint                 importing : 1;
+};
+
+void _mk_window_class_actions_init (MkWindowClass *klass);
+
+G_END_DECLS

@@ -1,0 +1,453 @@
+/* mk-window.c — the main window: a search box, the article list, the article
+ *
+ * Copyright 2026 The Mekong developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "mk-article-row.h"
+#include "mk-article-view.h"
+#include "mk-window-private.h"
+
+/* The seeds ship inside the binary, so a first start works anywhere. */
+#define SAMPLES_URI "resource://" RESOURCE_PATH "/samples"
+
+G_DEFINE_FINAL_TYPE (MkWindow, mk_window, ADW_TYPE_APPLICATION_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+MkWindow *
+mk_window_new (GtkApplication *application,
+               MkStore        *store)
+{
+  g_return_val_if_fail (!application || GTK_IS_APPLICATION (application), NULL);
+  g_return_val_if_fail (MK_IS_STORE (store), NULL);
+
+  return g_object_new (MK_TYPE_WINDOW,
+                       "application", application,
+                       "store", store,
+                       NULL);
+}
+
+/**
+ * mk_window_get_store:
+ * @self: a window
+ *
+ * Returns: (transfer none): the archive this window shows
+ */
+MkStore *
+mk_window_get_store (MkWindow *self)
+{
+  g_return_val_if_fail (MK_IS_WINDOW (self), NULL);
+
+  return self->store;
+}
+
+static void
+mk_window_toast (MkWindow   *self,
+                 const char *title)
+{
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (title));
+}
+
+/* Which page the left pane shows once a search has finished. */
+static void
+mk_window_update_list_page (MkWindow *self)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+
+  if (self->importing)
+    {
+      gtk_stack_set_visible_child_name (self->list_stack, "importing");
+      return;
+    }
+
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->articles)) > 0)
+    {
+      gtk_stack_set_visible_child_name (self->list_stack, "list");
+      return;
+    }
+
+  if (text[0] != '\0')
+    {
+      adw_status_page_set_title (self->empty_page, _("No Articles Found"));
+      adw_status_page_set_description (self->empty_page, _("Try a different search"));
+    }
+  else
+    {
+      adw_status_page_set_title (self->empty_page, _("No Articles"));
+      adw_status_page_set_description (self->empty_page, _("This archive is empty"));
+    }
+  gtk_stack_set_visible_child_name (self->list_stack, "empty");
+}
+
+static void
+mk_window_search_cb (GObject      *object,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  g_autoptr(MkWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  /* Cancelled: a newer search replaced this one and updates the page. */
+  if (!mk_article_list_search_finish (MK_ARTICLE_LIST (object), result, &error) &&
+      g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  /* The window may have been closed while the search ran. */
+  if (self->list_stack == NULL)
+    return;
+
+  if (error != NULL)
+    mk_window_toast (self, error->message);
+
+  mk_window_update_list_page (self);
+
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->articles)) > 0)
+    {
+      GtkAdjustment *vadjustment = gtk_scrolled_window_get_vadjustment (self->list_scroller);
+
+      gtk_single_selection_set_selected (self->selection, 0);
+      gtk_adjustment_set_value (vadjustment, gtk_adjustment_get_lower (vadjustment));
+    }
+}
+
+/* Runs the search typed so far in a thread; the previous one, if still
+ * running, is cancelled so that results never arrive out of order. */
+static void
+mk_window_search (MkWindow *self)
+{
+  g_autoptr(MkQuery) query = NULL;
+
+  g_cancellable_cancel (self->search_cancellable);
+  g_clear_object (&self->search_cancellable);
+  self->search_cancellable = g_cancellable_new ();
+
+  query = mk_query_new (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+  mk_article_list_search_async (self->articles, query, MK_SORT_NEWEST,
+                                self->search_cancellable,
+                                mk_window_search_cb, g_object_ref (self));
+}
+
+static void
+mk_window_import_cb (GObject      *object,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  g_autoptr(MkWindow) self = user_data;
+  g_autoptr(MkImporter) importer = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+
+  importer = mk_importer_import_paths_finish (result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  self->importing = FALSE;
+  if (self->list_stack == NULL)
+    return;
+
+  if (importer == NULL)
+    {
+      message = g_strdup_printf (_("Could not import the sample articles: %s"), error->message);
+    }
+  else if (mk_importer_get_n_failed (importer) > 0)
+    {
+      guint n_failed = mk_importer_get_n_failed (importer);
+
+      message = g_strdup_printf (ngettext ("%u sample article could not be imported",
+                                           "%u sample articles could not be imported",
+                                           n_failed),
+                                 n_failed);
+    }
+  else
+    {
+      guint n_added = mk_importer_get_n_added (importer);
+
+      message = g_strdup_printf (ngettext ("Imported %u sample article",
+                                           "Imported %u sample articles",
+                                           n_added),
+                                 n_added);
+    }
+
+  mk_window_toast (self, message);
+  mk_window_search (self);
+}
+
+/* First start on an empty archive: bring in the bundled samples so that
+ * there is something real to read. The importer opens its own connection
+ * in a thread, so the window stays responsive meanwhile. */
+static void
+mk_window_import_samples (MkWindow *self)
+{
+  static const char * const paths[] = { SAMPLES_URI, NULL };
+
+  self->importing = TRUE;
+  self->import_cancellable = g_cancellable_new ();
+  gtk_stack_set_visible_child_name (self->list_stack, "importing");
+
+  mk_importer_import_paths_async (mk_store_get_path (self->store), paths,
+                                  self->import_cancellable,
+                                  mk_window_import_cb, g_object_ref (self));
+}
+
+static void
+on_search_changed_cb (GtkSearchEntry *entry,
+                      MkWindow       *self)
+{
+  mk_window_search (self);
+}
+
+static void
+on_search_stopped_cb (GtkSearchEntry *entry,
+                      MkWindow       *self)
+{
+  gtk_editable_set_text (GTK_EDITABLE (entry), "");
+}
+
+/* Enter in the search box: on to the results, as in GNOME's other apps. */
+static void
+on_search_activate_cb (GtkSearchEntry *entry,
+                       MkWindow       *self)
+{
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->articles)) > 0)
+    gtk_widget_grab_focus (GTK_WIDGET (self->list_view));
+}
+
+/* The list holds what a search needs (title, snippet…); the article pane
+ * reads the whole article from the archive. */
+static void
+on_selected_item_changed_cb (GtkSingleSelection *selection,
+                             GParamSpec         *pspec,
+                             MkWindow           *self)
+{
+  MkArticle *item = gtk_single_selection_get_selected_item (selection);
+  g_autoptr(MkArticle) article = NULL;
+  g_autoptr(GError) error = NULL;
+
+  /* Emitted while the window is being torn down. */
+  if (self->article_view == NULL)
+    return;
+
+  if (item == NULL)
+    {
+      mk_article_view_set_article (self->article_view, NULL);
+      return;
+    }
+
+  article = mk_store_get_article (self->store, mk_article_get_id (item), &error);
+  if (article == NULL)
+    {
+      mk_window_toast (self, error->message);
+      mk_article_view_set_article (self->article_view, item);
+      return;
+    }
+
+  mk_article_view_set_article (self->article_view, article);
+}
+
+static void
+on_row_setup_cb (GtkSignalListItemFactory *factory,
+                 GtkListItem              *list_item,
+                 MkWindow                 *self)
+{
+  gtk_list_item_set_child (list_item, GTK_WIDGET (mk_article_row_new ()));
+}
+
+static void
+on_row_bind_cb (GtkSignalListItemFactory *factory,
+                GtkListItem              *list_item,
+                MkWindow                 *self)
+{
+  MkArticleRow *row = MK_ARTICLE_ROW (gtk_list_item_get_child (list_item));
+
+  mk_article_row_set_article (row, gtk_list_item_get_item (list_item));
+}
+
+static void
+on_row_unbind_cb (GtkSignalListItemFactory *factory,
+                  GtkListItem              *list_item,
+                  MkWindow                 *self)
+{
+  MkArticleRow *row = MK_ARTICLE_ROW (gtk_list_item_get_child (list_item));
+
+  mk_article_row_set_article (row, NULL);
+}
+
+/* Size and maximized state survive a restart. A missing schema (running
+ * from the build directory without GSETTINGS_SCHEMA_DIR) only costs that. */
+static void
+mk_window_bind_settings (MkWindow *self)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
+  if (schema == NULL)
+    {
+      g_debug ("GSettings schema %s not found; window size is not remembered", APP_ID);
+      return;
+    }
+
+  self->settings = g_settings_new_full (schema, NULL, NULL);
+  g_settings_bind (self->settings, "window-width", self, "default-width",
+                   G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "window-height", self, "default-height",
+                   G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "window-maximized", self, "maximized",
+                   G_SETTINGS_BIND_DEFAULT);
+}
+
+static void
+mk_window_constructed (GObject *object)
+{
+  MkWindow *self = MK_WINDOW (object);
+  g_autoptr(GError) error = NULL;
+  gint64 n_sources;
+
+  G_OBJECT_CLASS (mk_window_parent_class)->constructed (object);
+
+  g_return_if_fail (MK_IS_STORE (self->store));
+
+  self->articles = mk_article_list_new (self->store);
+  gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->articles));
+
+  n_sources = mk_store_count_sources (self->store, &error);
+  if (n_sources < 0)
+    mk_window_toast (self, error->message);
+
+  if (n_sources == 0)
+    mk_window_import_samples (self);
+  else
+    mk_window_search (self);
+}
+
+static void
+mk_window_dispose (GObject *object)
+{
+  MkWindow *self = MK_WINDOW (object);
+
+  /* Pending searches and imports hold a reference; cancelling lets them
+   * return at once instead of touching a window that is going away. */
+  g_cancellable_cancel (self->search_cancellable);
+  g_cancellable_cancel (self->import_cancellable);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), MK_TYPE_WINDOW);
+
+  G_OBJECT_CLASS (mk_window_parent_class)->dispose (object);
+}
+
+static void
+mk_window_finalize (GObject *object)
+{
+  MkWindow *self = MK_WINDOW (object);
+
+  g_clear_object (&self->search_cancellable);
+  g_clear_object (&self->import_cancellable);
+  g_clear_object (&self->settings);
+  g_clear_object (&self->articles);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (mk_window_parent_class)->finalize (object);
+}
+
+static void
+mk_window_get_property (GObject    *object,
+                        guint       prop_id,
+                        GValue     *value,
+                        GParamSpec *pspec)
+{
+  MkWindow *self = MK_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+mk_window_set_property (GObject      *object,
+                        guint         prop_id,
+                        const GValue *value,
+                        GParamSpec   *pspec)
+{
+  MkWindow *self = MK_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      self->store = g_value_dup_object (value);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+mk_window_class_init (MkWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->constructed = mk_window_constructed;
+  object_class->dispose = mk_window_dispose;
+  object_class->finalize = mk_window_finalize;
+  object_class->get_property = mk_window_get_property;
+  object_class->set_property = mk_window_set_property;
+
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL,
+                         MK_TYPE_STORE,
+                         (G_PARAM_READWRITE |
+                          G_PARAM_CONSTRUCT_ONLY |
+                          G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (MK_TYPE_ARTICLE_VIEW);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/mk-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, MkWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, MkWindow, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, MkWindow, list_stack);
+  gtk_widget_class_bind_template_child (widget_class, MkWindow, list_scroller);
+  gtk_widget_class_bind_template_child (widget_class, MkWindow, list_view);
+  gtk_widget_class_bind_template_child (widget_class, MkWindow, selection);
+  gtk_widget_class_bind_template_child (widget_class, MkWindow, empty_page);
+  gtk_widget_class_bind_template_child (widget_class, MkWindow, article_view);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_stopped_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_selected_item_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_row_setup_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_row_bind_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_row_unbind_cb);
+
+  _mk_window_class_actions_init (klass);
+}
+
+static void
+mk_window_init (MkWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* Typing anywhere in the window goes to the search box. */
+  gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self));
+
+  mk_window_bind_settings (self);
+}

@@ -1,0 +1,612 @@
+/* test-window.c — the main window, in-process under Xvfb
+ *
+ * Every test opens a throwaway archive, shows a window on it (which imports
+ * the bundled samples on first start) and looks at the window the way a
+ * person would: which rows are there, what the article pane says.
+ *
+ * Copyright 2026 The Mekong developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <locale.h>
+
+#include <glib/gstdio.h>
+
+#include "mk-article-row.h"
+#include "mk-article-view.h"
+#include "mk-window.h"
+
+/* Five sample files, and the two teasers of 000's "Related" block. */
+#define N_SAMPLE_ARTICLES 7
+#define N_EXCERPTS        2
+
+#define TIMEOUT_SECONDS   30
+
+typedef struct
+{
+  char     *tmpdir;
+  char     *archive_path;
+  MkStore  *store;
+  MkWindow *window;
+} Fixture;
+
+typedef gboolean (*Condition) (Fixture *f, gconstpointer data);
+
+/* --- helpers: waiting ------------------------------------------------------ */
+
+static gboolean
+keep_waking (gpointer data)
+{
+  return G_SOURCE_CONTINUE;
+}
+
+/* Runs the main loop until @condition holds, for at most TIMEOUT_SECONDS;
+ * the timeout source makes every iteration return so the clock is read. */
+static gboolean
+wait_until (Fixture       *f,
+            Condition      condition,
+            gconstpointer  data)
+{
+  gint64 deadline = g_get_monotonic_time () + TIMEOUT_SECONDS * G_USEC_PER_SEC;
+  guint tick = g_timeout_add (10, keep_waking, NULL);
+  gboolean done;
+
+  while (!(done = condition (f, data)) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+
+  g_source_remove (tick);
+
+  return done;
+}
+
+/* --- helpers: looking at widgets ------------------------------------------ */
+
+static void
+collect_widgets (GtkWidget *widget,
+                 GType      type,
+                 GPtrArray *found)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    g_ptr_array_add (found, widget);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_widgets (child, type, found);
+}
+
+static gpointer
+find_widget (GtkWidget *root,
+             GType      type)
+{
+  g_autoptr(GPtrArray) found = g_ptr_array_new ();
+
+  collect_widgets (root, type, found);
+  g_assert_cmpuint (found->len, ==, 1);
+
+  return g_ptr_array_index (found, 0);
+}
+
+static GListModel *
+window_model (Fixture *f)
+{
+  GtkListView *list_view = find_widget (GTK_WIDGET (f->window), GTK_TYPE_LIST_VIEW);
+
+  return G_LIST_MODEL (gtk_list_view_get_model (list_view));
+}
+
+static gint64
+model_article_id (Fixture *f,
+                  guint    position)
+{
+  g_autoptr(MkArticle) item = g_list_model_get_item (window_model (f), position);
+
+  return mk_article_get_id (item);
+}
+
+/* The rows on screen that show an article, as a person sees them. */
+static GPtrArray *
+shown_rows (Fixture *f)
+{
+  GtkListView *list_view = find_widget (GTK_WIDGET (f->window), GTK_TYPE_LIST_VIEW);
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+  GPtrArray *shown = g_ptr_array_new ();
+
+  if (!gtk_widget_get_mapped (GTK_WIDGET (list_view)))
+    return shown;
+
+  collect_widgets (GTK_WIDGET (list_view), MK_TYPE_ARTICLE_ROW, rows);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      MkArticleRow *row = g_ptr_array_index (rows, i);
+
+      if (gtk_widget_get_mapped (GTK_WIDGET (row)) && mk_article_row_get_article (row))
+        g_ptr_array_add (shown, row);
+    }
+
+  return shown;
+}
+
+static GtkWidget *
+find_by_css_class (GtkWidget  *root,
+                   const char *css_class)
+{
+  if (gtk_widget_has_css_class (root, css_class))
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_by_css_class (child, css_class);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static gboolean
+status_page_shown (Fixture    *f,
+                   const char *title)
+{
+  g_autoptr(GPtrArray) pages = g_ptr_array_new ();
+
+  collect_widgets (GTK_WIDGET (f->window), ADW_TYPE_STATUS_PAGE, pages);
+  for (guint i = 0; i < pages->len; i++)
+    {
+      AdwStatusPage *page = g_ptr_array_index (pages, i);
+
+      if (gtk_widget_get_mapped (GTK_WIDGET (page)) &&
+          g_strcmp0 (adw_status_page_get_title (page), title) == 0)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+static char *
+article_view_text (Fixture *f)
+{
+  GtkTextView *text_view = find_widget (GTK_WIDGET (f->window), GTK_TYPE_TEXT_VIEW);
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (text_view);
+  GtkTextIter start, end;
+
+  if (!gtk_widget_get_mapped (GTK_WIDGET (text_view)))
+    return g_strdup ("");
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+
+  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+}
+
+/* --- helpers: what the archive holds ------------------------------------- */
+
+static gboolean
+article_mentions (MkArticle  *article,
+                  const char *words)
+{
+  const char *fields[] = {
+    mk_article_get_title (article),
+    mk_article_get_summary (article),
+    mk_article_get_body (article),
+  };
+  g_autofree char *needle = g_utf8_casefold (words, -1);
+
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    {
+      g_autofree char *haystack = NULL;
+
+      if (fields[i] == NULL)
+        continue;
+
+      haystack = g_utf8_casefold (fields[i], -1);
+      if (strstr (haystack, needle) != NULL)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+static MkArticle *
+load_article (Fixture *f,
+              gint64   id)
+{
+  g_autoptr(GError) error = NULL;
+  MkArticle *article = mk_store_get_article (f->store, id, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (article);
+
+  return article;
+}
+
+/* The ids of the listed articles that mention @words, read from the
+ * archive itself rather than from the search index. */
+static GArray *
+ids_mentioning (Fixture    *f,
+                const char *words)
+{
+  GListModel *model = window_model (f);
+  GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(MkArticle) article = load_article (f, model_article_id (f, i));
+
+      if (article_mentions (article, words))
+        {
+          gint64 id = mk_article_get_id (article);
+
+          g_array_append_val (ids, id);
+        }
+    }
+
+  return ids;
+}
+
+static int
+compare_ids (gconstpointer a,
+             gconstpointer b)
+{
+  gint64 x = *(const gint64 *) a;
+  gint64 y = *(const gint64 *) b;
+
+  return (x > y) - (x < y);
+}
+
+static GArray *
+shown_ids (Fixture *f)
+{
+  g_autoptr(GPtrArray) rows = shown_rows (f);
+  GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  for (guint i = 0; i < rows->len; i++)
+    {
+      gint64 id = mk_article_get_id (mk_article_row_get_article (g_ptr_array_index (rows, i)));
+
+      g_array_append_val (ids, id);
+    }
+  g_array_sort (ids, compare_ids);
+
+  return ids;
+}
+
+static void
+assert_same_ids (GArray *a,
+                 GArray *b)
+{
+  g_array_sort (a, compare_ids);
+  g_array_sort (b, compare_ids);
+  g_assert_cmpmem (a->data, a->len * sizeof (gint64), b->data, b->len * sizeof (gint64));
+}
+
+/* --- conditions ------------------------------------------------------------ */
+
+static gboolean
+rows_shown (Fixture       *f,
+            gconstpointer  data)
+{
+  guint n = GPOINTER_TO_UINT (data);
+  g_autoptr(GPtrArray) rows = shown_rows (f);
+
+  return g_list_model_get_n_items (window_model (f)) == n && rows->len == n;
+}
+
+static gboolean
+no_results_shown (Fixture       *f,
+                  gconstpointer  data)
+{
+  return g_list_model_get_n_items (window_model (f)) == 0 &&
+         status_page_shown (f, "No Articles Found");
+}
+
+static gboolean
+article_view_shows (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autofree char *text = article_view_text (f);
+
+  return g_strcmp0 (text, data) == 0;
+}
+
+static gboolean
+window_finalized (Fixture       *f,
+                  gconstpointer  data)
+{
+  return f->window == NULL;
+}
+
+/* --- fixture --------------------------------------------------------------- */
+
+static void
+fixture_open_window (Fixture *f)
+{
+  f->window = mk_window_new (NULL, f->store);
+  /* As tall as the screen allows, so that the rows are on screen. */
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 1000, 1600);
+  gtk_window_present (GTK_WINDOW (f->window));
+}
+
+static void
+fixture_close_window (Fixture *f)
+{
+  g_object_add_weak_pointer (G_OBJECT (f->window), (gpointer *) &f->window);
+  gtk_window_destroy (GTK_WINDOW (f->window));
+
+  /* Searches still running hold the window until they return. */
+  g_assert_true (wait_until (f, window_finalized, NULL));
+  while (g_main_context_pending (NULL))
+    g_main_context_iteration (NULL, FALSE);
+}
+
+static void
+fixture_setup (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  f->tmpdir = g_dir_make_tmp ("mekong-test-window-XXXXXX", &error);
+  g_assert_no_error (error);
+  f->archive_path = g_build_filename (f->tmpdir, "archive.db", NULL);
+
+  f->store = mk_store_open (f->archive_path, &error);
+  g_assert_no_error (error);
+
+  /* The first window on an empty archive imports the samples. */
+  fixture_open_window (f);
+  g_assert_true (wait_until (f, rows_shown, GUINT_TO_POINTER (N_SAMPLE_ARTICLES)));
+}
+
+static void
+fixture_teardown (Fixture       *f,
+                  gconstpointer  data)
+{
+  const char *name;
+  GDir *dir;
+
+  fixture_close_window (f);
+
+  /* Nothing but the window held the archive: no leak, no cycle. */
+  g_assert_finalize_object (f->store);
+
+  dir = g_dir_open (f->tmpdir, 0, NULL);
+  while (dir && (name = g_dir_read_name (dir)))
+    {
+      g_autofree char *path = g_build_filename (f->tmpdir, name, NULL);
+
+      g_assert_no_errno (g_unlink (path));
+    }
+  g_clear_pointer (&dir, g_dir_close);
+  g_assert_no_errno (g_rmdir (f->tmpdir));
+
+  g_free (f->archive_path);
+  g_free (f->tmpdir);
+}
+
+static void
+search (Fixture    *f,
+        const char *text)
+{
+  GtkSearchEntry *entry = find_widget (GTK_WIDGET (f->window), GTK_TYPE_SEARCH_ENTRY);
+
+  /* As typed: the entry emits search-changed after its usual delay. */
+  gtk_editable_set_text (GTK_EDITABLE (entry), text);
+}
+
+/* --- tests ----------------------------------------------------------------- */
+
+static void
+test_lists_samples (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GPtrArray) rows = shown_rows (f);
+  guint n_tagged = 0;
+
+  g_assert_cmpuint (rows->len, ==, N_SAMPLE_ARTICLES);
+
+  for (guint i = 0; i < rows->len; i++)
+    {
+      MkArticleRow *row = g_ptr_array_index (rows, i);
+      MkArticle *article = mk_article_row_get_article (row);
+      GtkWidget *tag = find_by_css_class (GTK_WIDGET (row), "excerpt-tag");
+
+      g_assert_nonnull (tag);
+      g_assert_cmpstr (mk_article_get_title (article), !=, NULL);
+      /* Excerpts, and only they, carry a visible tag. */
+      g_assert_cmpint (gtk_widget_get_mapped (tag), ==, mk_article_get_excerpt (article));
+      n_tagged += gtk_widget_get_mapped (tag);
+    }
+
+  g_assert_cmpuint (n_tagged, ==, N_EXCERPTS);
+}
+
+static void
+test_search_narrows (Fixture       *f,
+                     gconstpointer  data)
+{
+  const char *words = data;
+  g_autoptr(GArray) expected = ids_mentioning (f, words);
+  g_autoptr(GArray) shown = NULL;
+
+  /* A word that only some samples use, or the test proves nothing. */
+  g_assert_cmpuint (expected->len, >, 0);
+  g_assert_cmpuint (expected->len, <, N_SAMPLE_ARTICLES);
+
+  search (f, words);
+  g_assert_true (wait_until (f, rows_shown, GUINT_TO_POINTER (expected->len)));
+
+  shown = shown_ids (f);
+  assert_same_ids (shown, expected);
+
+  /* And back to everything when the search is cleared. */
+  search (f, "");
+  g_assert_true (wait_until (f, rows_shown, GUINT_TO_POINTER (N_SAMPLE_ARTICLES)));
+}
+
+static void
+test_search_keo_chanthavixay (Fixture       *f,
+                              gconstpointer  data)
+{
+  g_autoptr(GArray) shown = NULL;
+
+  /* The LSSO's director is named in 000 and 001 only. */
+  search (f, "Keo Chanthavixay");
+  g_assert_true (wait_until (f, rows_shown, GUINT_TO_POINTER (2)));
+
+  shown = shown_ids (f);
+  for (guint i = 0; i < shown->len; i++)
+    {
+      g_autoptr(MkArticle) article = load_article (f, g_array_index (shown, gint64, i));
+
+      g_assert_true (article_mentions (article, "Keo Chanthavixay"));
+      g_assert_false (mk_article_get_excerpt (article));
+    }
+}
+
+static void
+test_search_folds_diacritics (Fixture       *f,
+                              gconstpointer  data)
+{
+  g_autoptr(GArray) expected = ids_mentioning (f, "Hà Nội");
+  g_autoptr(GArray) shown = NULL;
+
+  /* 003 and 004 write HÀ NỘI / Hà Nội; typed without accents. */
+  g_assert_cmpuint (expected->len, ==, 2);
+
+  search (f, "ha noi");
+  g_assert_true (wait_until (f, rows_shown, GUINT_TO_POINTER (expected->len)));
+
+  shown = shown_ids (f);
+  assert_same_ids (shown, expected);
+}
+
+static void
+test_search_no_match (Fixture       *f,
+                      gconstpointer  data)
+{
+  search (f, "xylophonequokka");
+  g_assert_true (wait_until (f, no_results_shown, NULL));
+
+  /* Nothing is selected, so the article pane says so. */
+  g_assert_true (status_page_shown (f, "No Article Selected"));
+
+  search (f, "");
+  g_assert_true (wait_until (f, rows_shown, GUINT_TO_POINTER (N_SAMPLE_ARTICLES)));
+}
+
+static void
+test_selecting_shows_body (Fixture       *f,
+                           gconstpointer  data)
+{
+  GtkListView *list_view = find_widget (GTK_WIDGET (f->window), GTK_TYPE_LIST_VIEW);
+  GtkSingleSelection *selection = GTK_SINGLE_SELECTION (gtk_list_view_get_model (list_view));
+  GListModel *model = window_model (f);
+  gboolean seen_somsak = FALSE;
+
+  /* The first row is selected when results arrive. */
+  g_assert_cmpuint (gtk_single_selection_get_selected (selection), ==, 0);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(MkArticle) article = NULL;
+      g_autofree char *text = NULL;
+
+      gtk_single_selection_set_selected (selection, i);
+      article = load_article (f, model_article_id (f, i));
+      g_assert_nonnull (mk_article_get_body (article));
+      g_assert_true (wait_until (f, article_view_shows, mk_article_get_body (article)));
+
+      /* A sentence of 002, so the pane shows real text, not just a copy of
+       * whatever the archive returned. */
+      text = article_view_text (f);
+      seen_somsak |= strstr (text, "Colonel Vilaxay Somsak") != NULL;
+    }
+
+  g_assert_true (seen_somsak);
+}
+
+static void
+test_search_action_focuses_entry (Fixture       *f,
+                                  gconstpointer  data)
+{
+  GtkWidget *entry = find_widget (GTK_WIDGET (f->window), GTK_TYPE_SEARCH_ENTRY);
+  GtkWidget *focus;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.search", NULL));
+
+  focus = gtk_window_get_focus (GTK_WINDOW (f->window));
+  g_assert_nonnull (focus);
+  g_assert_true (focus == entry || gtk_widget_is_ancestor (focus, entry));
+}
+
+static void
+test_size_is_remembered (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  int width, height;
+
+  /* The size the window has went to the settings (the height asked for by
+   * the fixture is more than the screen has, so it is what X gave)… */
+  g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 1000);
+  g_assert_cmpint (g_settings_get_int (settings, "window-height"), >, 0);
+  g_assert_cmpint (g_settings_get_int (settings, "window-height"), <=, 1600);
+  g_assert_false (g_settings_get_boolean (settings, "window-maximized"));
+
+  /* …and the next window starts with the size the settings hold. */
+  g_settings_set_int (settings, "window-width", 1040);
+  g_settings_set_int (settings, "window-height", 610);
+  fixture_close_window (f);
+  f->window = mk_window_new (NULL, f->store);
+  gtk_window_get_default_size (GTK_WINDOW (f->window), &width, &height);
+  g_assert_cmpint (width, ==, 1040);
+  g_assert_cmpint (height, ==, 610);
+
+  gtk_window_present (GTK_WINDOW (f->window));
+  g_assert_true (wait_until (f, rows_shown, GUINT_TO_POINTER (N_SAMPLE_ARTICLES)));
+}
+
+static void
+test_reopen_does_not_import_again (Fixture       *f,
+                                   gconstpointer  data)
+{
+  /* A second start on the same archive shows the same articles. */
+  fixture_close_window (f);
+  fixture_open_window (f);
+
+  g_assert_true (wait_until (f, rows_shown, GUINT_TO_POINTER (N_SAMPLE_ARTICLES)));
+  g_assert_cmpint (mk_store_count_articles (f->store, NULL), ==, N_SAMPLE_ARTICLES);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  setlocale (LC_ALL, "");
+  g_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  /* Stack transitions would keep both pages mapped for a while. */
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+
+#define ADD(path, func, data) \
+  g_test_add (path, Fixture, data, fixture_setup, func, fixture_teardown)
+
+  ADD ("/window/lists-samples", test_lists_samples, NULL);
+  ADD ("/window/search/keo-chanthavixay", test_search_keo_chanthavixay, NULL);
+  ADD ("/window/search/narrows/vientiane", test_search_narrows, "Vientiane");
+  ADD ("/window/search/narrows/quynh-oanh", test_search_narrows, "Quynh Oanh");
+  ADD ("/window/search/folds-diacritics", test_search_folds_diacritics, NULL);
+  ADD ("/window/search/no-match", test_search_no_match, NULL);
+  ADD ("/window/select/shows-body", test_selecting_shows_body, NULL);
+  ADD ("/window/action/search", test_search_action_focuses_entry, NULL);
+  ADD ("/window/reopen", test_reopen_does_not_import_again, NULL);
+  ADD ("/window/settings/size", test_size_is_remembered, NULL);
+
+#undef ADD
+
+  return g_test_run ();
+}

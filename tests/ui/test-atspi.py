@@ -1,0 +1,126 @@
+#!/usr/bin/python3
+# test-atspi.py — drive the real Mekong window from outside, as a screen
+# reader or a person with a keyboard would, over AT-SPI.
+#
+# Run inside a D-Bus session with an X display (the test command does that):
+#   test-atspi.py MEKONG_BINARY
+# Prints TAP. Starts mekong on a throwaway archive, which imports the bundled
+# sample articles on first start.
+#
+# Copyright 2026 The Mekong developers
+# SPDX-License-Identifier: GPL-3.0-or-later
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+
+import gi
+
+gi.require_version("Atspi", "2.0")
+from gi.repository import Atspi  # noqa: E402
+
+TIMEOUT = 30.0
+results = []
+
+
+def tap(ok, name, detail=""):
+    results.append(ok)
+    print(("ok" if ok else "not ok") + f" {len(results)} - {name}")
+    if detail and not ok:
+        for line in detail.splitlines():
+            print(f"# {line}")
+
+
+def wait_for(predicate, timeout=TIMEOUT):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            value = predicate()
+        except Exception:  # the tree changes under us while rows load
+            value = None
+        if value:
+            return value
+        time.sleep(0.2)
+    return None
+
+
+def walk(node, depth=0):
+    if node is None or depth > 40:
+        return
+    yield node
+    for i in range(node.get_child_count()):
+        yield from walk(node.get_child_at_index(i), depth + 1)
+
+
+def find(root, role, name=None):
+    for node in walk(root):
+        if node.get_role_name() == role and (name is None or node.get_name() == name):
+            return node
+    return None
+
+
+def find_app(pid):
+    desktop = Atspi.get_desktop(0)
+    for i in range(desktop.get_child_count()):
+        app = desktop.get_child_at_index(i)
+        if app is not None and app.get_process_id() == pid:
+            return app
+    return None
+
+
+def list_rows(list_node):
+    return [c for c in (list_node.get_child_at_index(i) for i in range(list_node.get_child_count()))
+            if c is not None and c.get_role_name() == "list item"]
+
+
+def row_text(row):
+    texts = []
+    for node in walk(row):
+        if node.get_role_name() == "label":
+            texts.append(node.get_name())
+    return " | ".join(texts)
+
+
+def main():
+    binary = sys.argv[1]
+    workdir = tempfile.mkdtemp(prefix="mekong-atspi-")
+    env = dict(os.environ, GTK_A11Y="atspi", NO_AT_BRIDGE="0")
+    env.pop("NO_AT_BRIDGE")
+    app_proc = subprocess.Popen([binary, "--archive", os.path.join(workdir, "a.db")], env=env)
+    try:
+        app = wait_for(lambda: find_app(app_proc.pid))
+        tap(app is not None, "the application appears on the accessibility bus")
+        if app is None:
+            return
+
+        entry = wait_for(lambda: find(app, "entry", "Search articles"))
+        tap(entry is not None, "the search entry is found by its accessible name")
+        articles = wait_for(lambda: find(app, "list", "Articles"))
+        tap(articles is not None, "the article list is found by its accessible name")
+        if entry is None or articles is None:
+            return
+
+        rows = wait_for(lambda: len(list_rows(articles)) >= 7 and list_rows(articles))
+        tap(rows is not None and len(rows) == 7, "the list shows the seven sample articles",
+            f"rows: {len(list_rows(articles))}")
+
+        entry.get_editable_text_iface().set_text_contents("Quynh Oanh")
+        one = wait_for(lambda: len(list_rows(articles)) == 1 and list_rows(articles))
+        text = row_text(one[0]) if one else ""
+        tap(one is not None and "Senior Colonel Cao Xuan Thang" in text,
+            "typing a name narrows the list to the one article naming it", text)
+    finally:
+        app_proc.terminate()
+        try:
+            app_proc.wait(10)
+        except subprocess.TimeoutExpired:
+            app_proc.kill()
+        shutil.rmtree(workdir, ignore_errors=True)
+        print(f"1..{len(results)}")
+
+
+if __name__ == "__main__":
+    main()
+    sys.exit(0 if results and all(results) else 1)
