@@ -1,0 +1,82 @@
+#!/bin/bash
+# test.sh — build Mekong and run every test, twice: a normal build, then a
+# build with AddressSanitizer and UndefinedBehaviorSanitizer.
+#
+# Copyright 2026 The Mekong developers
+# SPDX-License-Identifier: GPL-3.0-or-later
+#
+# Usage: build-aux/test.sh
+#
+# Each suite runs "meson test" under Xvfb and a private D-Bus session bus
+# (GTK needs both for the UI tests). The second suite runs even when the
+# first failed. The very last line printed is "N passed, M failed", summed
+# over both suites from meson-logs/testlog.json (see count-tests.py; skipped
+# tests count as neither). A build that fails, or a suite that could not run,
+# counts as one failure, so that line is printed whatever happens.
+# Exit status: 0 when every test passed, 1 otherwise.
+#
+# The build directories are "build" and "build-sanitize"; set
+# MEKONG_BUILDDIR and MEKONG_SANITIZE_BUILDDIR to use others.
+
+# No "set -e": every step must run and be counted, whatever failed before.
+set -uo pipefail
+
+cd "$(dirname "${BASH_SOURCE[0]}")/.." || { echo "0 passed, 1 failed"; exit 1; }
+
+extra_failed=0   # builds that failed, suites that failed without a log to show it
+logs=()
+
+say() { printf '\n=== %s\n' "$*"; }
+
+python=python3
+[[ -x /usr/bin/python3 ]] && python=/usr/bin/python3
+
+# run_suite BUILDDIR [MESON_SETUP_ARGS...]
+run_suite() {
+  local builddir=$1
+  shift
+  local log=$builddir/meson-logs/testlog.json
+
+  say "$builddir: setup and build"
+  if ! bash build-aux/setup.sh "$builddir" "$@"; then
+    say "$builddir: BUILD FAILED (counted as 1 failure)"
+    extra_failed=$((extra_failed + 1))
+    return
+  fi
+
+  # A log left over from an earlier run must not be counted as this one's.
+  rm -f "$log"
+
+  say "$builddir: meson test"
+  local rc=0
+  xvfb-run -a -s '-screen 0 1280x800x24' \
+    dbus-run-session -- \
+    meson test -C "$builddir" --print-errorlogs "${test_args[@]}" || rc=$?
+
+  if [[ ! -s $log ]]; then
+    say "$builddir: meson test exited with $rc and wrote no test log"
+    # count-tests.py counts the missing log as one failure.
+  elif [[ $rc -ne 0 ]] && "$python" build-aux/count-tests.py "$log" >/dev/null 2>&1; then
+    say "$builddir: meson test exited with $rc but its log shows no failure (counted as 1 failure)"
+    extra_failed=$((extra_failed + 1))
+  fi
+  logs+=("$log")
+}
+
+test_args=()
+run_suite "${MEKONG_BUILDDIR:-build}"
+
+# Slower, so give every test more time. GLib 2.74's slice allocator hides
+# leaks and use-after-free from ASan; make it use malloc.
+test_args=(--timeout-multiplier 3)
+G_SLICE=always-malloc run_suite "${MEKONG_SANITIZE_BUILDDIR:-build-sanitize}" \
+  -Db_sanitize=address,undefined -Db_lundef=false
+
+say "summary"
+if command -v "$python" >/dev/null 2>&1; then
+  "$python" build-aux/count-tests.py --extra-failed "$extra_failed" "${logs[@]}"
+  exit $?
+fi
+# No Python at all (the package step itself failed): still end with the line.
+echo "0 passed, $((extra_failed + ${#logs[@]})) failed"
+exit 1
