@@ -18,6 +18,7 @@ struct _MkWindow
   AdwToastOverlay      *toast_overlay;
   GtkSearchEntry       *search_entry;
   GtkStack             *list_stack;
+  GtkLabel             *count_label;
   GtkScrolledWindow    *list_scroller;
   GtkListView          *list_view;
   GtkSingleSelection   *selection;
@@ -30,6 +31,9 @@ struct _MkWindow
   GSettings            *settings;
   GCancellable         *search_cancellable;
   GCancellable         *import_cancellable;
+
+  MkSort                sort;
+  guint                 counting_timeout_id;
 
   guint                 importing : 1;
 };
