@@ -548,25 +548,45 @@ index_article (MkStore   *self,
                gboolean   add,
                GError   **error)
 {
-  sqlite3_stmt *stmt;
+  sqlite3_stmt *row, *stmt;
+  gboolean ok;
 
+  row = statement (self,
+                   "SELECT sort_key, title, summary, body, outlet, author FROM articles WHERE id = ?1",
+                   error);
+  if (row == NULL)
+    return FALSE;
+
+  /* Single-row INSERT ... VALUES, not INSERT ... SELECT: a statement that
+   * may write several rows opens a savepoint, and FTS5 writes out its
+   * pending entries at every savepoint, one small segment per article. */
   if (add)
     stmt = statement (self,
                       "INSERT INTO articles_fts (rowid, title, summary, body, source, author)"
-                      " SELECT sort_key, title, summary, body, outlet, author"
-                      " FROM articles WHERE id = ?1",
+                      " VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
                       error);
   else
     stmt = statement (self,
                       "INSERT INTO articles_fts (articles_fts, rowid, title, summary, body, source, author)"
-                      " SELECT 'delete', sort_key, title, summary, body, outlet, author"
-                      " FROM articles WHERE id = ?1",
+                      " VALUES ('delete', ?1, ?2, ?3, ?4, ?5, ?6)",
                       error);
   if (stmt == NULL)
     return FALSE;
 
-  sqlite3_bind_int64 (stmt, 1, id);
-  return step_done (self, stmt, error);
+  sqlite3_bind_int64 (row, 1, id);
+  if (sqlite3_step (row) != SQLITE_ROW)
+    {
+      set_sqlite_error (self, error);
+      sqlite3_reset (row);
+      return FALSE;
+    }
+
+  for (int column = 0; column < 6; column++)
+    sqlite3_bind_value (stmt, column + 1, sqlite3_column_value (row, column));
+  ok = step_done (self, stmt, error);
+  sqlite3_reset (row);
+
+  return ok;
 }
 
 static gint64
