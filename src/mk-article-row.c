@@ -191,6 +191,23 @@ mk_article_row_get_article (MkArticleRow *self)
   return self->article;
 }
 
+/**
+ * mk_article_row_get_snippet_markup:
+ * @self: a row
+ *
+ * The snippet as the row shows it: Pango markup, the matched words of the
+ * search in `<b>`, everything else escaped.
+ *
+ * Returns: (transfer none): the markup, empty when there is no snippet
+ */
+const char *
+mk_article_row_get_snippet_markup (MkArticleRow *self)
+{
+  g_return_val_if_fail (MK_IS_ARTICLE_ROW (self), NULL);
+
+  return gtk_label_get_label (self->snippet_label);
+}
+
 void
 mk_article_row_set_article (MkArticleRow *self,
                             MkArticle    *article)

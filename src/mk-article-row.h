@@ -19,6 +19,7 @@ MkArticleRow *mk_article_row_new         (void);
 MkArticle    *mk_article_row_get_article (MkArticleRow *self);
 void          mk_article_row_set_article (MkArticleRow *self,
                                           MkArticle    *article);
+const char   *mk_article_row_get_snippet_markup (MkArticleRow *self);
 
 char         *mk_article_row_dup_meta_text (MkArticle  *article);
 char         *mk_article_row_format_date   (const char *published);

@@ -30,4 +30,8 @@ _mk_window_class_actions_init (MkWindowClass *klass)
    * and menus name them the same way. */
   gtk_widget_class_install_action (widget_class, "win.search", NULL,
                                    mk_window_search_action);
+
+  /* The sort menu's radio items: the state is the window's "sort-order"
+   * ("newest", "oldest" or "relevance"), which the settings keep. */
+  gtk_widget_class_install_property_action (widget_class, "win.sort-order", "sort-order");
 }

@@ -18,7 +18,7 @@ struct _MkWindow
   AdwToastOverlay      *toast_overlay;
   GtkSearchEntry       *search_entry;
   GtkStack             *list_stack;
-  GtkScrolledWindow    *list_scroller;
+  GtkLabel             *count_label;
   GtkListView          *list_view;
   GtkSingleSelection   *selection;
   AdwStatusPage        *empty_page;
@@ -30,6 +30,9 @@ struct _MkWindow
   GSettings            *settings;
   GCancellable         *search_cancellable;
   GCancellable         *import_cancellable;
+
+  MkSort                sort;
+  guint                 counting_timeout_id;
 
   guint                 importing : 1;
 };

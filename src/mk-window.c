@@ -19,10 +19,26 @@ G_DEFINE_FINAL_TYPE (MkWindow, mk_window, ADW_TYPE_APPLICATION_WINDOW)
 enum {
   PROP_0,
   PROP_STORE,
+  PROP_SORT_ORDER,
   N_PROPS
 };
 
 static GParamSpec *properties[N_PROPS];
+
+/* The sort orders by the names the action, the menu and the settings
+ * (the nicks of the schema's enum) use. */
+static const struct {
+  MkSort      sort;
+  const char *nick;
+} sort_orders[] = {
+  { MK_SORT_NEWEST,    "newest" },
+  { MK_SORT_OLDEST,    "oldest" },
+  { MK_SORT_RELEVANCE, "relevance" },
+};
+
+/* How long a count may take before the window says it is counting: most
+ * arrive sooner, and a label that flashes at every keystroke is noise. */
+#define COUNTING_DELAY_MS 300
 
 MkWindow *
 mk_window_new (GtkApplication *application,
@@ -89,12 +105,85 @@ mk_window_update_list_page (MkWindow *self)
   gtk_stack_set_visible_child_name (self->list_stack, "empty");
 }
 
+/* "12,408 articles": the number is formatted first, with the locale's
+ * thousands separator, so that translations need no printf extension. */
+static char *
+mk_window_format_count (gint64 n_matches)
+{
+  g_autofree char *number = g_strdup_printf ("%'" G_GINT64_FORMAT, n_matches);
+
+  /* Translators: how many articles a search matches; %s is the number,
+   * already formatted for the locale, e.g. "12,408 articles" */
+  return g_strdup_printf (ngettext ("%s article", "%s articles", (gulong) MIN (n_matches, G_MAXLONG)),
+                          number);
+}
+
+/* Counting takes a while on a large archive: say so, quietly. */
+static gboolean
+mk_window_counting_timeout_cb (gpointer user_data)
+{
+  MkWindow *self = user_data;
+
+  self->counting_timeout_id = 0;
+  if (mk_article_list_get_n_matches (self->articles) < 0)
+    gtk_label_set_text (self->count_label, _("Counting…"));
+
+  return G_SOURCE_REMOVE;
+}
+
+/* The count of the current search arrives after its first rows, or on
+ * its own when counting it is slow; -1 means that a new search started. */
+static void
+on_n_matches_changed_cb (MkArticleList *articles,
+                         GParamSpec    *pspec,
+                         MkWindow      *self)
+{
+  gint64 n_matches = mk_article_list_get_n_matches (articles);
+  g_autofree char *text = NULL;
+
+  /* Emitted while the window is being torn down. */
+  if (self->count_label == NULL)
+    return;
+
+  g_clear_handle_id (&self->counting_timeout_id, g_source_remove);
+
+  if (n_matches < 0)
+    {
+      /* The rows of the previous search are still shown, and so is their
+       * count, until the first rows of this one arrive. */
+      self->counting_timeout_id = g_timeout_add (COUNTING_DELAY_MS,
+                                                 mk_window_counting_timeout_cb,
+                                                 self);
+      return;
+    }
+
+  text = mk_window_format_count (n_matches);
+  gtk_label_set_text (self->count_label, text);
+}
+
+typedef struct
+{
+  MkWindow     *self;
+  GCancellable *cancellable;
+} SearchCall;
+
+static void
+search_call_free (SearchCall *call)
+{
+  g_object_unref (call->self);
+  g_object_unref (call->cancellable);
+  g_free (call);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SearchCall, search_call_free)
+
 static void
 mk_window_search_cb (GObject      *object,
                      GAsyncResult *result,
                      gpointer      user_data)
 {
-  g_autoptr(MkWindow) self = user_data;
+  g_autoptr(SearchCall) call = user_data;
+  MkWindow *self = call->self;
   g_autoptr(GError) error = NULL;
 
   /* Cancelled: a newer search replaced this one and updates the page. */
@@ -106,17 +195,33 @@ mk_window_search_cb (GObject      *object,
   if (self->list_stack == NULL)
     return;
 
+  /* Whatever this search brought, a newer one has started since: only
+   * the newest search may touch the list, the page and the selection. */
+  if (call->cancellable != self->search_cancellable)
+    return;
+
   if (error != NULL)
-    mk_window_toast (self, error->message);
+    {
+      mk_window_toast (self, error->message);
+      /* The rows of the previous search stay; no count to wait for. */
+      g_clear_handle_id (&self->counting_timeout_id, g_source_remove);
+      gtk_label_set_text (self->count_label, "");
+    }
+  else if (mk_article_list_get_n_matches (self->articles) < 0)
+    {
+      /* New rows, count still coming: the old count would be wrong. */
+      gtk_label_set_text (self->count_label, "");
+    }
 
   mk_window_update_list_page (self);
 
+  /* Through the list's own action: setting the scrolled window's
+   * adjustment while the list is replacing its rows makes GtkListView
+   * fail to scroll (and warn). */
   if (g_list_model_get_n_items (G_LIST_MODEL (self->articles)) > 0)
     {
-      GtkAdjustment *vadjustment = gtk_scrolled_window_get_vadjustment (self->list_scroller);
-
       gtk_single_selection_set_selected (self->selection, 0);
-      gtk_adjustment_set_value (vadjustment, gtk_adjustment_get_lower (vadjustment));
+      gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", 0);
     }
 }
 
@@ -126,15 +231,56 @@ static void
 mk_window_search (MkWindow *self)
 {
   g_autoptr(MkQuery) query = NULL;
+  SearchCall *call;
 
   g_cancellable_cancel (self->search_cancellable);
   g_clear_object (&self->search_cancellable);
   self->search_cancellable = g_cancellable_new ();
 
+  call = g_new0 (SearchCall, 1);
+  call->self = g_object_ref (self);
+  call->cancellable = g_object_ref (self->search_cancellable);
+
   query = mk_query_new (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
-  mk_article_list_search_async (self->articles, query, MK_SORT_NEWEST,
+  mk_article_list_search_async (self->articles, query, self->sort,
                                 self->search_cancellable,
-                                mk_window_search_cb, g_object_ref (self));
+                                mk_window_search_cb, call);
+}
+
+static const char *
+mk_window_get_sort_order (MkWindow *self)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (sort_orders); i++)
+    if (sort_orders[i].sort == self->sort)
+      return sort_orders[i].nick;
+
+  g_return_val_if_reached ("newest");
+}
+
+/* From the menu (win.sort-order), the settings or a test: the list is
+ * sorted again, by searching again. */
+static void
+mk_window_set_sort_order (MkWindow   *self,
+                          const char *sort_order)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (sort_orders); i++)
+    {
+      if (g_strcmp0 (sort_orders[i].nick, sort_order) != 0)
+        continue;
+
+      if (self->sort == sort_orders[i].sort)
+        return;
+
+      self->sort = sort_orders[i].sort;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SORT_ORDER]);
+
+      /* Not yet while the settings are bound, before there is a list. */
+      if (self->articles != NULL && !self->importing)
+        mk_window_search (self);
+      return;
+    }
+
+  g_warning ("Unknown sort order “%s”", sort_order ? sort_order : "(null)");
 }
 
 static void
@@ -282,8 +428,9 @@ on_row_unbind_cb (GtkSignalListItemFactory *factory,
   mk_article_row_set_article (row, NULL);
 }
 
-/* Size and maximized state survive a restart. A missing schema (running
- * from the build directory without GSETTINGS_SCHEMA_DIR) only costs that. */
+/* Size, maximized state and sort order survive a restart. A missing
+ * schema (running from the build directory without GSETTINGS_SCHEMA_DIR)
+ * only costs that. */
 static void
 mk_window_bind_settings (MkWindow *self)
 {
@@ -305,6 +452,9 @@ mk_window_bind_settings (MkWindow *self)
                    G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "window-maximized", self, "maximized",
                    G_SETTINGS_BIND_DEFAULT);
+  /* An enum key reads and writes as its nick, the property's string. */
+  g_settings_bind (self->settings, "sort-order", self, "sort-order",
+                   G_SETTINGS_BIND_DEFAULT);
 }
 
 static void
@@ -320,6 +470,8 @@ mk_window_constructed (GObject *object)
 
   self->articles = mk_article_list_new (self->store);
   gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->articles));
+  g_signal_connect_object (self->articles, "notify::n-matches",
+                           G_CALLBACK (on_n_matches_changed_cb), self, 0);
 
   n_sources = mk_store_count_sources (self->store, &error);
   if (n_sources < 0)
@@ -340,6 +492,7 @@ mk_window_dispose (GObject *object)
    * return at once instead of touching a window that is going away. */
   g_cancellable_cancel (self->search_cancellable);
   g_cancellable_cancel (self->import_cancellable);
+  g_clear_handle_id (&self->counting_timeout_id, g_source_remove);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), MK_TYPE_WINDOW);
 
@@ -374,6 +527,10 @@ mk_window_get_property (GObject    *object,
       g_value_set_object (value, self->store);
       break;
 
+    case PROP_SORT_ORDER:
+      g_value_set_string (value, mk_window_get_sort_order (self));
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -391,6 +548,10 @@ mk_window_set_property (GObject      *object,
     {
     case PROP_STORE:
       self->store = g_value_dup_object (value);
+      break;
+
+    case PROP_SORT_ORDER:
+      mk_window_set_sort_order (self, g_value_get_string (value));
       break;
 
     default:
@@ -417,6 +578,20 @@ mk_window_class_init (MkWindowClass *klass)
                           G_PARAM_CONSTRUCT_ONLY |
                           G_PARAM_STATIC_STRINGS));
 
+  /**
+   * MkWindow:sort-order:
+   *
+   * How the article list is sorted: "newest" first (the default),
+   * "oldest" first or by "relevance" to the search. The action
+   * `win.sort-order` and the setting of the same name follow it.
+   */
+  properties[PROP_SORT_ORDER] =
+    g_param_spec_string ("sort-order", NULL, NULL,
+                         "newest",
+                         (G_PARAM_READWRITE |
+                          G_PARAM_EXPLICIT_NOTIFY |
+                          G_PARAM_STATIC_STRINGS));
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (MK_TYPE_ARTICLE_VIEW);
@@ -425,7 +600,7 @@ mk_window_class_init (MkWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MkWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, MkWindow, search_entry);
   gtk_widget_class_bind_template_child (widget_class, MkWindow, list_stack);
-  gtk_widget_class_bind_template_child (widget_class, MkWindow, list_scroller);
+  gtk_widget_class_bind_template_child (widget_class, MkWindow, count_label);
   gtk_widget_class_bind_template_child (widget_class, MkWindow, list_view);
   gtk_widget_class_bind_template_child (widget_class, MkWindow, selection);
   gtk_widget_class_bind_template_child (widget_class, MkWindow, empty_page);

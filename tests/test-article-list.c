@@ -175,6 +175,63 @@ test_list_newer_search_wins (Fixture       *fixture,
   g_clear_error (&first.error);
 }
 
+static void
+notify_quit (GObject    *object,
+             GParamSpec *pspec,
+             gpointer    user_data)
+{
+  *(gboolean *) user_data = TRUE;
+}
+
+/* A result larger than the first page: the first rows come at once, the
+ * rest and the count after, without reloading the rows already shown. */
+static void
+test_list_first_page_then_rest (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MkArticle) first_row = NULL;
+  g_autoptr(MkArticle) first_row_later = NULL;
+  gint64 source = mk_store_ensure_source (fixture->store, "files", "local", NULL, NULL);
+  gboolean counted = FALSE;
+
+  g_assert_true (mk_store_begin (fixture->store, NULL));
+  for (guint i = 0; i < 300; i++)
+    {
+      g_autoptr(MkArticle) article = mk_article_new ();
+      g_autofree char *guid = g_strdup_printf ("%u", i);
+      g_autofree char *body = g_strdup_printf ("Bulletin %u from Luang Prabang.", i);
+      g_autofree char *date = g_strdup_printf ("2010-01-%02u", 1 + i % 28);
+
+      mk_article_set_guid (article, guid);
+      mk_article_set_title (article, "Bulletin");
+      mk_article_set_body (article, body);
+      mk_article_set_published (article, date);
+      g_assert_true (mk_store_add_article (fixture->store, source, article, NULL, NULL));
+    }
+  g_assert_true (mk_store_commit (fixture->store, NULL));
+
+  g_signal_connect (fixture->list, "notify::n-matches", G_CALLBACK (notify_quit), &counted);
+  g_assert_true (search (fixture, "luang prabang", NULL, &error));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (fixture->list)), <=, 300);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (fixture->list)), >=, 128);
+  first_row = item (fixture, 0);
+
+  while (mk_article_list_get_n_matches (fixture->list) < 0)
+    g_main_context_iteration (NULL, TRUE);
+
+  g_assert_true (counted);
+  g_assert_cmpint (mk_article_list_get_n_matches (fixture->list), ==, 300);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (fixture->list)), ==, 300);
+  first_row_later = item (fixture, 0);
+  g_assert_true (first_row == first_row_later);
+  {
+    g_autoptr(MkArticle) last = item (fixture, 299);
+    g_assert_cmpstr (mk_article_get_published (last), ==, "2010-01-01");
+  }
+  g_signal_handlers_disconnect_by_data (fixture->list, &counted);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -187,6 +244,7 @@ main (int   argc,
   ADD ("search-narrows", test_list_search_narrows);
   ADD ("cancelled-search-keeps-results", test_list_cancelled_search_keeps_results);
   ADD ("newer-search-wins", test_list_newer_search_wins);
+  ADD ("first-page-then-rest", test_list_first_page_then_rest);
 #undef ADD
 
   return g_test_run ();

@@ -1,66 +1,146 @@
-/* test-query.c — turning what people type into safe FTS5 queries
+/* test-query.c — reading what people type into the search box
  *
  * Copyright 2026 The Mekong developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#include <string.h>
+
 #include "mekong-core.h"
 
-static void
-assert_match (const char *typed,
-              const char *expected)
-{
-  g_autoptr(MkQuery) query = mk_query_new (typed);
+typedef struct {
+  const char *typed;
+  const char *match;     /* expected FTS5 MATCH expression, or NULL */
+  const char *exclude;   /* expected exclusion when nothing is wanted */
+  const char *first_day; /* expected date range, or NULL */
+  const char *last_day;
+} Case;
 
-  g_assert_cmpstr (mk_query_get_fts_match (query), ==, expected);
-  g_assert_true (mk_query_is_empty (query) == (expected == NULL));
+static const Case cases[] = {
+  /* words, phrases, folding is the tokenizer's */
+  { "ha noi", "\"ha\" AND \"noi\"" },
+  { "  Vientiane\t", "\"Vientiane\"" },
+  { "", NULL },
+  { "\"social security\" Laos", "\"social security\" AND \"Laos\"" },
+  { "\"social", "\"social\"" },
+  { "Laos \"social secu", "\"Laos\" AND \"social secu\"" },
+  { "say \"\"hi\"\"", "\"say\" AND \"hi\"" },
+  /* OR binds tighter than AND; dangling ORs are ignored */
+  { "vss OR lsso", "(\"vss\" OR \"lsso\")" },
+  { "laos vss OR lsso OR molsw", "\"laos\" AND (\"vss\" OR \"lsso\" OR \"molsw\")" },
+  { "OR OR", NULL },
+  { "OR laos OR", "\"laos\"" },
+  { "or laos", "\"or\" AND \"laos\"" },
+  /* exclusion */
+  { "laos -hanoi", "(\"laos\") NOT (\"hanoi\")" },
+  { "laos -\"ha noi\" -vientiane", "(\"laos\") NOT (\"ha noi\" OR \"vientiane\")" },
+  { "-hanoi", NULL, "\"hanoi\"" },
+  { "-", NULL },
+  { "laos - vss", "\"laos\" AND \"vss\"" },
+  { "-laos OR vss", "(\"vss\") NOT (\"laos\")" },
+  /* prefixes */
+  { "secur*", "\"secur\" *" },
+  { "\"social secu\"*", "\"social secu\" *" },
+  { "*", NULL },
+  { "title:secur*", "title : \"secur\" *" },
+  /* fields */
+  { "title:laos", "title : \"laos\"" },
+  { "Title:\"social security\"", "title : \"social security\"" },
+  { "source:VNA vientiane", "source : \"VNA\" AND \"vientiane\"" },
+  { "author:quynh -title:laos", "(author : \"quynh\") NOT (title : \"laos\")" },
+  { "title:", NULL },
+  { "title: laos", "\"laos\"" },
+  { "foo:bar", "\"foo:bar\"" },
+  { "http://vov.vn", "\"http://vov.vn\"" },
+  /* dates */
+  { "after:2022-01-01", NULL, NULL, "2022-01-01", NULL },
+  { "before:2023-06-30 laos", "\"laos\"", NULL, NULL, "2023-06-30" },
+  { "year:2025", NULL, NULL, "2025-01-01", "2025-12-31" },
+  { "after:2022-03", NULL, NULL, "2022-03-01", NULL },
+  { "before:2024-02", NULL, NULL, NULL, "2024-02-29" },
+  { "year:2020 after:2020-06-01", NULL, NULL, "2020-06-01", "2020-12-31" },
+  { "after:yesterday", "\"after:yesterday\"" },
+  { "year:2025-13-45", "\"year:2025-13-45\"" },
+  { "year:20", "\"year:20\"" },
+  /* FTS5 syntax the user did not mean is searched as words */
+  { "AND", "\"AND\"" },
+  { "NEAR(", "\"NEAR(\"" },
+  { "a NOT b", "\"a\" AND \"NOT\" AND \"b\"" },
+  { "^laos {title}: x", "\"^laos\" AND \"{title}:\" AND \"x\"" },
+  { "( ) \"\" *", NULL },
+};
+
+static char *
+day_string (guint32 day)
+{
+  g_autoptr(GDate) date = NULL;
+  char buffer[16];
+
+  if (day == 0)
+    return NULL;
+  date = g_date_new_julian (day);
+  g_date_strftime (buffer, sizeof buffer, "%Y-%m-%d", date);
+  return g_strdup (buffer);
 }
 
 static void
-test_query_words (void)
+test_query_table (void)
 {
-  assert_match ("ha noi", "\"ha\" \"noi\"");
-  assert_match ("  Vientiane\t", "\"Vientiane\"");
-  assert_match ("", NULL);
-  assert_match (NULL, NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(MkQuery) query = mk_query_new (cases[i].typed);
+      guint32 first = 0, last = 0;
+      g_autofree char *first_text = NULL, *last_text = NULL;
+
+      g_test_message ("query «%s»", cases[i].typed);
+      g_assert_cmpstr (mk_query_get_fts_match (query), ==, cases[i].match);
+      g_assert_cmpstr (mk_query_get_fts_exclude (query), ==, cases[i].exclude);
+      mk_query_get_day_range (query, &first, &last);
+      first_text = day_string (first);
+      last_text = day_string (last);
+      g_assert_cmpstr (first_text, ==, cases[i].first_day);
+      g_assert_cmpstr (last_text, ==, cases[i].last_day);
+      g_assert_true (mk_query_is_empty (query) ==
+                     (!cases[i].match && !cases[i].exclude && !cases[i].first_day && !cases[i].last_day));
+    }
 }
 
 static void
-test_query_phrases (void)
-{
-  assert_match ("\"social security\" Laos", "\"social security\" \"Laos\"");
-  /* An unbalanced quote runs to the end of the query. */
-  assert_match ("\"social", "\"social\"");
-  assert_match ("Laos \"social secu", "\"Laos\" \"social secu\"");
-}
-
-static void
-test_query_operators_are_words (void)
-{
-  /* FTS5 operators the user did not mean are searched as plain words. */
-  assert_match ("AND", "\"AND\"");
-  assert_match ("NEAR(", "\"NEAR(\"");
-  assert_match ("a OR NOT b", "\"a\" \"OR\" \"NOT\" \"b\"");
-  assert_match ("title:x ^y", "\"title:x\" \"^y\"");
-}
-
-static void
-test_query_junk (void)
+test_query_hostile (void)
 {
   g_autoptr(GString) junk = g_string_new (NULL);
-  g_autoptr(MkQuery) long_query = NULL;
+  g_autoptr(GString) words = g_string_new (NULL);
+  g_autoptr(MkQuery) junk_query = NULL;
+  g_autoptr(MkQuery) many_words = NULL;
+  g_autoptr(MkQuery) invalid = mk_query_new ("Ha\xff noi \xc0\x80");
 
-  /* Nothing searchable: an empty query, never an error. */
-  assert_match ("\"", NULL);
-  assert_match ("( ) - * \"\"", NULL);
   /* Invalid UTF-8 is repaired rather than refused. */
-  {
-    g_autoptr(MkQuery) query = mk_query_new ("Ha\xff noi");
-    g_assert_true (g_utf8_validate (mk_query_get_fts_match (query), -1, NULL));
-  }
-  for (guint i = 0; i < 2000; i++)
-    g_string_append (junk, "\"(*) ");
-  long_query = mk_query_new (junk->str);
-  g_assert_true (mk_query_is_empty (long_query));
+  g_assert_true (g_utf8_validate (mk_query_get_fts_match (invalid), -1, NULL));
+
+  /* 10,000 characters of punctuation and operators: no terms, no error
+   * (the quotes pair up into phrases, whose only word is OR). */
+  while (junk->len < 10000)
+    g_string_append (junk, "\"(*) -: ^ OR ");
+  junk_query = mk_query_new (junk->str);
+  g_assert_cmpuint (strlen (mk_query_get_fts_match (junk_query) ? mk_query_get_fts_match (junk_query) : ""), <, 2000);
+
+  /* Thousands of words: searched, but the work stays bounded. */
+  for (guint i = 0; i < 3000; i++)
+    g_string_append_printf (words, "w%u ", i);
+  many_words = mk_query_new (words->str);
+  g_assert_nonnull (mk_query_get_fts_match (many_words));
+  g_assert_cmpuint (strlen (mk_query_get_fts_match (many_words)), <, 1000);
+}
+
+static void
+test_query_day_from_date (void)
+{
+  g_assert_cmpuint (mk_query_day_from_date (NULL), ==, 0);
+  g_assert_cmpuint (mk_query_day_from_date ("2022"), ==, 0);
+  g_assert_cmpuint (mk_query_day_from_date ("2022-02-30"), ==, 0);
+  g_assert_cmpuint (mk_query_day_from_date ("2022-11-30T10:00:00Z"), ==,
+                    mk_query_day_from_date ("2022-11-30"));
+  g_assert_cmpuint (mk_query_day_from_date ("2022-12-01"), ==,
+                    mk_query_day_from_date ("2022-11-30") + 1);
 }
 
 int
@@ -69,10 +149,9 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, NULL);
 
-  g_test_add_func ("/query/words", test_query_words);
-  g_test_add_func ("/query/phrases", test_query_phrases);
-  g_test_add_func ("/query/operators-are-words", test_query_operators_are_words);
-  g_test_add_func ("/query/junk", test_query_junk);
+  g_test_add_func ("/query/table", test_query_table);
+  g_test_add_func ("/query/hostile", test_query_hostile);
+  g_test_add_func ("/query/day-from-date", test_query_day_from_date);
 
   return g_test_run ();
 }

@@ -4,9 +4,12 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <glib/gstdio.h>
+#include <string.h>
 #include <sqlite3.h>
 
 #include "mekong-core.h"
+#include "mk-fts-tokenizer.h"
+#include "mk-store-schema.h"
 
 typedef struct {
   char *dir;
@@ -314,6 +317,271 @@ test_store_get_article (Fixture       *fixture,
   g_assert_error (error, MK_STORE_ERROR, MK_STORE_ERROR_NOT_FOUND);
 }
 
+/* --- The query language against the sample archive ---------------------- */
+
+static void
+import_samples (MkStore *store)
+{
+  const char *paths[] = { g_getenv ("MEKONG_SAMPLES_DIR"), NULL };
+  g_autoptr(MkImporter) importer = mk_importer_new (store);
+
+  g_assert_true (mk_importer_import_paths (importer, paths, NULL, NULL));
+  g_assert_cmpuint (mk_importer_get_n_added (importer), ==, 7);
+}
+
+/* Short names for the sample articles, by a word of their title. */
+static char *
+found_titles (MkStore    *store,
+              const char *typed,
+              MkSort      sort)
+{
+  g_autoptr(MkQuery) query = mk_query_new (typed);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) articles = mk_store_search (store, query, sort, 0, NULL, &error);
+  GString *found = g_string_new (NULL);
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < articles->len; i++)
+    {
+      const char *title = mk_article_get_title (g_ptr_array_index (articles, i));
+      g_auto(GStrv) words = g_strsplit (title, " ", 3);
+
+      if (found->len)
+        g_string_append_c (found, '|');
+      g_string_append_printf (found, "%s %s", words[0], words[1] ? words[1] : "");
+    }
+
+  return g_string_free (found, FALSE);
+}
+
+typedef struct {
+  const char *typed;
+  const char *found;   /* titles' first two words, newest first */
+} SearchCase;
+
+static const SearchCase sample_cases[] = {
+  { "vss OR lsso", "The Vietnam|Vietnam, Laos" },
+  { "laos -vientiane", "Prime Minister|The Ministry|Senior Colonel|Vietnam, Laos" },
+  { "-vientiane", "Prime Minister|The Ministry|Senior Colonel|Vietnam, Laos" },
+  { "title:laos", "Vietnam, Laos|Vietnam, Laos" },
+  { "source:VNA", "Prime Minister|The Vietnam" },
+  { "source:vov.vn lam", "Minister of" },
+  { "year:2022", "The Ministry" },
+  { "after:2022-01-01", "Prime Minister|The Ministry" },
+  { "before:2023-01-01", "The Ministry" },
+  { "after:2023 before:2024", "" },
+  { "chanthavix*", "The Vietnam|Vietnam, Laos" },
+  { "\"social security\" -vss", "The Ministry|Senior Colonel" },
+  { "Đam", "The Ministry" },
+  { "dam", "The Ministry" },
+  { "HA NOI", "Prime Minister|The Ministry" },
+  { "nghe an", "Vietnam, Laos" },
+  { "\"nghe an\" OR \"quang nam\"", "The Vietnam|Vietnam, Laos|Vietnam, Laos" },
+  { "title:", "Prime Minister|The Ministry|Senior Colonel|The Vietnam|Vietnam, Laos|Minister of|Vietnam, Laos" },
+};
+
+static void
+test_store_query_language (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  import_samples (fixture->store);
+
+  for (guint i = 0; i < G_N_ELEMENTS (sample_cases); i++)
+    {
+      g_autofree char *found = found_titles (fixture->store, sample_cases[i].typed, MK_SORT_NEWEST);
+      g_autoptr(MkQuery) query = mk_query_new (sample_cases[i].typed);
+      guint expected = *sample_cases[i].found ? 1 : 0;
+
+      g_test_message ("search «%s»", sample_cases[i].typed);
+      g_assert_cmpstr (found, ==, sample_cases[i].found);
+
+      /* The count agrees with the list. */
+      for (const char *p = sample_cases[i].found; *p; p++)
+        expected += *p == '|';
+      g_assert_cmpint (mk_store_count_matches (fixture->store, query, NULL, NULL), ==, expected);
+    }
+}
+
+static void
+test_store_sort_orders (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autofree char *newest = NULL, *oldest = NULL, *relevant = NULL;
+
+  import_samples (fixture->store);
+
+  /* Undated articles come last either way. */
+  oldest = found_titles (fixture->store, "laos -vientiane", MK_SORT_OLDEST);
+  g_assert_cmpstr (oldest, ==, "The Ministry|Prime Minister|Vietnam, Laos|Senior Colonel");
+
+  /* By relevance, the article with the words in its title comes first. */
+  relevant = found_titles (fixture->store, "justice", MK_SORT_RELEVANCE);
+  g_assert_cmpstr (relevant, ==, "Vietnam, Laos");
+  relevant = found_titles (fixture->store, "security", MK_SORT_RELEVANCE);
+  g_assert_true (g_str_has_prefix (relevant, "Minister of|"));
+  newest = found_titles (fixture->store, "security", MK_SORT_NEWEST);
+  g_assert_false (g_str_has_prefix (newest, "Minister of|"));
+}
+
+static void
+test_store_relevance_beyond_candidates (Fixture       *fixture,
+                                        gconstpointer  data)
+{
+  g_autoptr(MkQuery) query = mk_query_new ("mekong");
+  g_autoptr(GArray) all = NULL;
+  g_autoptr(GArray) page = NULL;
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autoptr(GError) error = NULL;
+  gint64 source = mk_store_ensure_source (fixture->store, "files", "local", NULL, NULL);
+
+  /* More matches than relevance ranks: every match still comes exactly
+   * once, the best one first. */
+  g_assert_true (mk_store_begin (fixture->store, NULL));
+  for (guint i = 0; i < 4100; i++)
+    {
+      g_autoptr(MkArticle) article = mk_article_new ();
+      g_autofree char *guid = g_strdup_printf ("%u", i);
+      g_autofree char *body = g_strdup_printf ("Report %u on the Mekong river and other rivers.", i);
+
+      mk_article_set_guid (article, guid);
+      mk_article_set_title (article, i == 2 ? "Mekong Mekong" : "River report");
+      mk_article_set_body (article, body);
+      g_assert_true (mk_store_add_article (fixture->store, source, article, NULL, NULL));
+    }
+  g_assert_true (mk_store_commit (fixture->store, NULL));
+
+  all = mk_store_search_ids (fixture->store, query, MK_SORT_RELEVANCE, 0, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (all->len, ==, 4100);
+  for (guint i = 0; i < all->len; i++)
+    g_assert_true (g_hash_table_add (seen, &g_array_index (all, gint64, i)));
+
+  page = mk_store_search_ids (fixture->store, query, MK_SORT_RELEVANCE, 10, NULL, &error);
+  g_assert_cmpuint (page->len, ==, 10);
+  g_assert_cmpint (g_array_index (page, gint64, 0), ==, 3);
+}
+
+static void
+assert_index_integrity (MkStore *store)
+{
+  sqlite3 *db;
+  char *message = NULL;
+
+  g_assert_cmpint (sqlite3_open (mk_store_get_path (store), &db), ==, SQLITE_OK);
+  g_assert_true (mk_fts_tokenizer_register (db, NULL));
+  if (sqlite3_exec (db, "INSERT INTO articles_fts (articles_fts) VALUES ('integrity-check')",
+                    NULL, NULL, &message) != SQLITE_OK)
+    g_error ("full-text index out of step with the articles: %s", message);
+  sqlite3_close (db);
+}
+
+/* Entries are added at commit in key order; rows written twice in one
+ * transaction, out of date order, or outside a transaction all end up
+ * indexed exactly once, with their last text. */
+static void
+test_store_index_stays_consistent (Fixture       *fixture,
+                                   gconstpointer  data)
+{
+  static const char *dates[] = { "2020-05-01", NULL, "2011-01-31", "2024-12-31", "2011-01-31" };
+  gint64 source = mk_store_ensure_source (fixture->store, "files", "local", NULL, NULL);
+
+  g_assert_true (mk_store_begin (fixture->store, NULL));
+  for (guint round = 0; round < 2; round++)
+    for (guint i = 0; i < G_N_ELEMENTS (dates); i++)
+      {
+        g_autoptr(MkArticle) article = mk_article_new ();
+        g_autofree char *guid = g_strdup_printf ("g%u", i);
+        g_autofree char *body = g_strdup_printf ("Round%u text of article %u in Vientiane.", round, i);
+
+        mk_article_set_guid (article, guid);
+        mk_article_set_body (article, body);
+        mk_article_set_published (article, dates[(i + round) % G_N_ELEMENTS (dates)]);
+        g_assert_true (mk_store_add_article (fixture->store, source, article, NULL, NULL));
+      }
+  g_assert_true (mk_store_commit (fixture->store, NULL));
+
+  /* And once more, outside any transaction. */
+  add (fixture->store, "g0", NULL, "Round2 text in Luang Prabang.", "1999-09-09", NULL);
+
+  assert_index_integrity (fixture->store);
+  g_assert_cmpuint (count_hits (fixture->store, "round0"), ==, 0);
+  g_assert_cmpuint (count_hits (fixture->store, "round1"), ==, 4);
+  g_assert_cmpuint (count_hits (fixture->store, "vientiane"), ==, 4);
+  g_assert_cmpuint (count_hits (fixture->store, "round2 year:1999"), ==, 1);
+  g_assert_cmpuint (count_hits (fixture->store, ""), ==, 5);
+}
+
+/* A page of snippets loaded in one pass equals the rows loaded one by one. */
+static void
+test_store_page_snippets (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  static const char *typed[] = { "laos", "secur*", "\"social security\"", "vss OR lsso" };
+
+  import_samples (fixture->store);
+  for (guint q = 0; q < G_N_ELEMENTS (typed); q++)
+    for (MkSort sort = MK_SORT_NEWEST; sort <= MK_SORT_RELEVANCE; sort++)
+      {
+        g_autoptr(MkQuery) query = mk_query_new (typed[q]);
+        g_autoptr(GArray) ids = mk_store_search_ids (fixture->store, query, sort, 0, NULL, NULL);
+        g_autoptr(GPtrArray) page = mk_store_get_articles (fixture->store, (gint64 *) ids->data,
+                                                           ids->len, query, NULL);
+
+        guint marked = 0;
+
+        g_assert_cmpuint (page->len, ==, ids->len);
+        for (guint i = 0; i < ids->len; i++)
+          {
+            g_autoptr(GPtrArray) one = mk_store_get_articles (fixture->store,
+                                                              &g_array_index (ids, gint64, i),
+                                                              1, query, NULL);
+            MkArticle *paged = g_ptr_array_index (page, i);
+
+            g_assert_cmpint (mk_article_get_id (paged), ==, g_array_index (ids, gint64, i));
+            g_assert_cmpstr (mk_article_get_snippet (paged), ==,
+                             mk_article_get_snippet (g_ptr_array_index (one, 0)));
+            marked += strchr (mk_article_get_snippet (paged), MK_SNIPPET_MARK_START[0]) != NULL;
+          }
+        /* A match may be in the title only, but not in every row. */
+        g_assert_cmpuint (marked, >, 0);
+      }
+}
+
+/* An archive written by schema version 1 (an earlier Mekong) opens, is
+ * migrated, and loses nothing. */
+static void
+test_store_migrates_version_1 (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (fixture->dir, "v1.db", NULL);
+  g_autoptr(MkStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MkArticle) article = NULL;
+  sqlite3 *db;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_true (mk_fts_tokenizer_register (db, NULL));
+  g_assert_true (mk_store_schema_migrate (db, 0, 1, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (sqlite3_exec (db,
+    "INSERT INTO sources (kind, location) VALUES ('files', 'local');"
+    "INSERT INTO articles (source_id, guid, title, body, published, content_hash)"
+    "  VALUES (1, 'a', 'Hà Nội talks', 'Vũ Đức Đam met the minister.', '2022-11-30', 'x');"
+    "INSERT INTO articles (source_id, guid, title, body, content_hash)"
+    "  VALUES (1, 'b', 'Undated', 'Vientiane.', 'y');",
+    NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  store = mk_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (mk_store_get_schema_version (store), ==, MK_STORE_SCHEMA_VERSION);
+  g_assert_cmpuint (count_hits (store, "vu duc dam"), ==, 1);
+  g_assert_cmpuint (count_hits (store, "year:2022"), ==, 1);
+  g_assert_cmpuint (count_hits (store, ""), ==, 2);
+  article = mk_store_get_article (store, 1, &error);
+  g_assert_cmpstr (mk_article_get_title (article), ==, "Hà Nội talks");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -331,6 +599,12 @@ main (int   argc,
   ADD ("sort-and-snippets", test_store_sort_and_snippets);
   ADD ("failed-transaction-changes-nothing", test_store_failed_transaction_changes_nothing);
   ADD ("get-article", test_store_get_article);
+  ADD ("query-language", test_store_query_language);
+  ADD ("sort-orders", test_store_sort_orders);
+  ADD ("relevance-beyond-candidates", test_store_relevance_beyond_candidates);
+  ADD ("migrates-version-1", test_store_migrates_version_1);
+  ADD ("index-stays-consistent", test_store_index_stays_consistent);
+  ADD ("page-snippets", test_store_page_snippets);
 #undef ADD
 
   return g_test_run ();

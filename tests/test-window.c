@@ -148,6 +148,29 @@ find_by_css_class (GtkWidget  *root,
   return NULL;
 }
 
+/* The "12,408 articles" line above the list, when it is on screen. */
+static const char *
+count_text (Fixture *f)
+{
+  GtkWidget *label = find_by_css_class (GTK_WIDGET (f->window), "result-count");
+
+  g_assert_true (GTK_IS_LABEL (label));
+  if (!gtk_widget_get_mapped (label))
+    return NULL;
+
+  return gtk_label_get_text (GTK_LABEL (label));
+}
+
+static MkArticleList *
+window_articles (Fixture *f)
+{
+  GListModel *model = gtk_single_selection_get_model (GTK_SINGLE_SELECTION (window_model (f)));
+
+  g_assert_true (MK_IS_ARTICLE_LIST (model));
+
+  return MK_ARTICLE_LIST (model);
+}
+
 static gboolean
 status_page_shown (Fixture    *f,
                    const char *title)
@@ -313,6 +336,76 @@ article_view_shows (Fixture       *f,
 }
 
 static gboolean
+count_says (Fixture       *f,
+            gconstpointer  data)
+{
+  return g_strcmp0 (count_text (f), data) == 0;
+}
+
+typedef struct
+{
+  guint       n_rows;
+  const char *count;
+} Shown;
+
+/* The rows and the count line of one search, both on screen. */
+static gboolean
+rows_and_count_shown (Fixture       *f,
+                      gconstpointer  data)
+{
+  const Shown *shown = data;
+
+  return rows_shown (f, GUINT_TO_POINTER (shown->n_rows)) && count_says (f, shown->count);
+}
+
+/* No rows, and the search has finished without an error (a failed search
+ * leaves the count unknown). */
+static gboolean
+searched_to_nothing (Fixture       *f,
+                     gconstpointer  data)
+{
+  return no_results_shown (f, NULL) &&
+         mk_article_list_get_n_matches (window_articles (f)) == 0;
+}
+
+static gboolean
+first_published_is (Fixture       *f,
+                    gconstpointer  data)
+{
+  GListModel *model = window_model (f);
+  g_autoptr(MkArticle) first = NULL;
+
+  if (g_list_model_get_n_items (model) == 0)
+    return FALSE;
+
+  first = g_list_model_get_item (model, 0);
+
+  return g_strcmp0 (mk_article_get_published (first), data) == 0;
+}
+
+static gboolean
+first_title_mentions (Fixture       *f,
+                      gconstpointer  data)
+{
+  GListModel *model = window_model (f);
+  g_autoptr(MkArticle) first = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *needle = NULL;
+
+  if (g_list_model_get_n_items (model) == 0)
+    return FALSE;
+
+  first = g_list_model_get_item (model, 0);
+  if (mk_article_get_title (first) == NULL)
+    return FALSE;
+
+  title = g_utf8_casefold (mk_article_get_title (first), -1);
+  needle = g_utf8_casefold (data, -1);
+
+  return strstr (title, needle) != NULL;
+}
+
+static gboolean
 window_finalized (Fixture       *f,
                   gconstpointer  data)
 {
@@ -347,6 +440,7 @@ fixture_setup (Fixture       *f,
                gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
+  g_autoptr(GSettings) settings = NULL;
 
   f->tmpdir = g_dir_make_tmp ("mekong-test-window-XXXXXX", &error);
   g_assert_no_error (error);
@@ -354,6 +448,11 @@ fixture_setup (Fixture       *f,
 
   f->store = mk_store_open (f->archive_path, &error);
   g_assert_no_error (error);
+
+  /* Settings live in memory for the whole run: a test that changed the
+   * sort order must not reorder the next test's list. */
+  settings = g_settings_new (APP_ID);
+  g_settings_reset (settings, "sort-order");
 
   /* The first window on an empty archive imports the samples. */
   fixture_open_window (f);
@@ -394,6 +493,57 @@ search (Fixture    *f,
 
   /* As typed: the entry emits search-changed after its usual delay. */
   gtk_editable_set_text (GTK_EDITABLE (entry), text);
+}
+
+/* Sets the text and starts its search at once, without the entry's delay,
+ * as if each keystroke came before the previous search returned. */
+static void
+search_now (Fixture    *f,
+            const char *text)
+{
+  GtkSearchEntry *entry = find_widget (GTK_WIDGET (f->window), GTK_TYPE_SEARCH_ENTRY);
+
+  gtk_editable_set_text (GTK_EDITABLE (entry), text);
+  g_signal_emit_by_name (entry, "search-changed");
+}
+
+/* The row on screen that shows the model's item at @position. */
+static MkArticleRow *
+row_at (Fixture *f,
+        guint    position)
+{
+  g_autoptr(GPtrArray) rows = shown_rows (f);
+  gint64 id = model_article_id (f, position);
+
+  for (guint i = 0; i < rows->len; i++)
+    {
+      MkArticleRow *row = g_ptr_array_index (rows, i);
+
+      if (mk_article_get_id (mk_article_row_get_article (row)) == id)
+        return row;
+    }
+
+  g_assert_not_reached ();
+}
+
+/* The words a snippet marks, lower-cased, in order. */
+static GPtrArray *
+marked_words (const char *markup)
+{
+  GPtrArray *words = g_ptr_array_new_with_free_func (g_free);
+  const char *p = markup;
+  const char *start;
+
+  while ((start = strstr (p, "<b>")) != NULL)
+    {
+      const char *end = strstr (start, "</b>");
+
+      g_assert_nonnull (end);
+      g_ptr_array_add (words, g_ascii_strdown (start + 3, end - start - 3));
+      p = end + 4;
+    }
+
+  return words;
 }
 
 /* --- tests ----------------------------------------------------------------- */
@@ -529,6 +679,240 @@ test_selecting_shows_body (Fixture       *f,
 }
 
 static void
+test_search_count_and_marks (Fixture       *f,
+                             gconstpointer  data)
+{
+  static const Shown everything = { N_SAMPLE_ARTICLES, "7 articles" };
+  static const Shown two = { 2, "2 articles" };
+  static const Shown one = { 1, "1 article" };
+
+  /* The empty search counts the whole archive. */
+  g_assert_true (wait_until (f, rows_and_count_shown, &everything));
+
+  search (f, "vss OR lsso");
+  g_assert_true (wait_until (f, rows_and_count_shown, &two));
+
+  /* Each row marks what matched, and nothing else: the snippet of the
+   * first row (000 or 001 both name the two agencies) bolds VSS or LSSO. */
+  for (guint i = 0; i < two.n_rows; i++)
+    {
+      const char *markup = mk_article_row_get_snippet_markup (row_at (f, i));
+      g_autoptr(GPtrArray) words = marked_words (markup);
+
+      g_test_message ("row %u: %s", i, markup);
+      g_assert_cmpuint (words->len, >, 0);
+      for (guint j = 0; j < words->len; j++)
+        g_assert_true (g_str_equal (words->pdata[j], "vss") ||
+                       g_str_equal (words->pdata[j], "lsso"));
+    }
+  g_assert_nonnull (strstr (mk_article_row_get_snippet_markup (row_at (f, 0)), "<b>VSS</b>"));
+
+  /* One, in the singular. */
+  search (f, "Quynh Oanh");
+  g_assert_true (wait_until (f, rows_and_count_shown, &one));
+}
+
+typedef struct
+{
+  GListModel *model;
+  GPtrArray  *texts;     /* what the count line said, in order */
+  GArray     *n_rows;    /* how many rows the list had then */
+} CountLog;
+
+static void
+on_count_label_changed (GtkLabel   *label,
+                        GParamSpec *pspec,
+                        CountLog   *log)
+{
+  guint n = g_list_model_get_n_items (log->model);
+
+  g_ptr_array_add (log->texts, g_strdup (gtk_label_get_text (label)));
+  g_array_append_val (log->n_rows, n);
+}
+
+/* More articles than the first page: the rows come first, then the count,
+ * and the line above the list never shows a count that is not theirs. */
+static void
+test_search_count_after_first_page (Fixture       *f,
+                                    gconstpointer  data)
+{
+  enum { N_GENERATED = 1500 };
+  static const Shown all_generated = { 0, "1500 articles" };
+  g_autoptr(MkImporter) importer = mk_importer_new (f->store);
+  GtkWidget *label = find_by_css_class (GTK_WIDGET (f->window), "result-count");
+  CountLog log = { window_model (f), g_ptr_array_new_with_free_func (g_free),
+                   g_array_new (FALSE, FALSE, sizeof (guint)) };
+  gulong handler;
+
+  for (guint i = 0; i < N_GENERATED; i++)
+    {
+      g_autofree char *text = g_strdup_printf ("Harvest report number %u\n\n"
+                                               " date %04u-%02u-%02u HÀ NỘI — The rice harvest "
+                                               "of district %u came in %u tonnes above the plan.\n",
+                                               i, 2005 + i % 20, 1 + i % 12, 1 + i % 28,
+                                               i, i * 7);
+      g_autofree char *uri = g_strdup_printf ("file:///generated/harvest-%04u.txt", i);
+      g_autoptr(GBytes) bytes = g_bytes_new (text, strlen (text));
+      g_autoptr(GError) error = NULL;
+
+      mk_importer_import_bytes (importer, bytes, uri, NULL, &error);
+      g_assert_no_error (error);
+    }
+
+  handler = g_signal_connect (label, "notify::label", G_CALLBACK (on_count_label_changed), &log);
+
+  search (f, "harvest");
+  g_assert_true (wait_until (f, count_says, all_generated.count));
+  g_assert_cmpuint (g_list_model_get_n_items (window_model (f)), ==, N_GENERATED);
+  g_assert_cmpint (mk_article_list_get_n_matches (window_articles (f)), ==, N_GENERATED);
+
+  g_signal_handler_disconnect (label, handler);
+
+  /* While only the first page was listed, the line was empty (or said
+   * that it was counting); it never kept the 7 of the search before. */
+  g_assert_cmpuint (log.texts->len, >, 0);
+  for (guint i = 0; i < log.texts->len; i++)
+    {
+      const char *text = log.texts->pdata[i];
+      guint n_rows = g_array_index (log.n_rows, guint, i);
+
+      g_test_message ("count line: “%s” with %u rows", text, n_rows);
+      if (n_rows < N_GENERATED)
+        g_assert_true (text[0] == '\0' || g_str_equal (text, "Counting…"));
+      else
+        g_assert_cmpstr (text, ==, all_generated.count);
+    }
+  /* The first page did come before the rest. */
+  g_assert_cmpuint (g_array_index (log.n_rows, guint, 0), <, N_GENERATED);
+
+  g_ptr_array_unref (log.texts);
+  g_array_unref (log.n_rows);
+
+  search (f, "");
+  g_assert_true (wait_until (f, count_says, "1507 articles"));
+}
+
+static void
+test_search_newest_wins (Fixture       *f,
+                         gconstpointer  data)
+{
+  static const Shown two = { 2, "2 articles" };
+  gint64 settle;
+
+  /* Three searches, each started before the last one returned: only the
+   * last may fill the list, whatever order the threads finish in. */
+  search_now (f, "vientiane");
+  search_now (f, "xylophonequokka");
+  search_now (f, "vss OR lsso");
+  g_assert_true (wait_until (f, rows_and_count_shown, &two));
+
+  /* And it stays so once every older search has had time to return. */
+  settle = g_get_monotonic_time () + G_USEC_PER_SEC / 2;
+  while (g_get_monotonic_time () < settle)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+  g_assert_true (rows_and_count_shown (f, &two));
+}
+
+static void
+test_search_hostile (Fixture       *f,
+                     gconstpointer  data)
+{
+  static const Shown social = { 5, "5 articles" };
+  static const Shown everything = { N_SAMPLE_ARTICLES, "7 articles" };
+  g_autoptr(GString) junk = g_string_new (NULL);
+
+  /* An unbalanced quote: the phrase so far. */
+  search (f, "\"social");
+  g_assert_true (wait_until (f, rows_and_count_shown, &social));
+
+  /* FTS5 syntax is just text: no error, no match. */
+  search (f, "NEAR(");
+  g_assert_true (wait_until (f, searched_to_nothing, NULL));
+  g_assert_true (status_page_shown (f, "No Articles Found"));
+
+  search (f, "\"social");
+  g_assert_true (wait_until (f, rows_and_count_shown, &social));
+
+  /* Operators with nothing to work on search for everything. */
+  search (f, "OR OR - title:");
+  g_assert_true (wait_until (f, rows_and_count_shown, &everything));
+
+  /* A page of junk is searched for, not rejected. */
+  for (guint i = 0; junk->len < 10000; i++)
+    g_string_append (junk, (const char *[]) { "\"(", "NEAR(", "*", "-", ":", "^", "OR", "{x}", " " }[i % 9]);
+  search (f, junk->str);
+  g_assert_true (wait_until (f, searched_to_nothing, NULL));
+}
+
+static void
+test_sort_order (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  static const Shown four = { 4, "4 articles" };
+  static const char * const oldest[] = { "2022-11-30", "2025-11-11", NULL, NULL };
+  g_autofree char *sort_order = NULL;
+  GListModel *model = window_model (f);
+  g_autoptr(GArray) newest_ids = NULL;
+  g_autoptr(GArray) ids = NULL;
+
+  /* 003 (2022), 004 (2025), and two undated ones mention Laos without
+   * Vientiane. Newest first by default. */
+  search (f, "laos -vientiane");
+  g_assert_true (wait_until (f, rows_and_count_shown, &four));
+  g_assert_true (first_published_is (f, "2025-11-11"));
+  newest_ids = shown_ids (f);
+
+  /* Oldest first: dated articles by date, the undated ones last. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.sort-order",
+                                             "s", "oldest"));
+  g_assert_true (wait_until (f, first_published_is, "2022-11-30"));
+  g_assert_true (wait_until (f, rows_and_count_shown, &four));
+  for (guint i = 0; i < G_N_ELEMENTS (oldest); i++)
+    {
+      g_autoptr(MkArticle) article = g_list_model_get_item (model, i);
+      const char *published = mk_article_get_published (article);
+
+      if (oldest[i] == NULL)
+        g_assert_true (published == NULL || published[0] == '\0');
+      else
+        g_assert_cmpstr (published, ==, oldest[i]);
+    }
+
+  /* The menu's state is the window's property, and the setting keeps it. */
+  g_object_get (f->window, "sort-order", &sort_order, NULL);
+  g_assert_cmpstr (sort_order, ==, "oldest");
+  g_assert_cmpint (g_settings_get_enum (settings, "sort-order"), ==, 1);
+
+  /* By relevance: the only one with Laos in its title comes first, and
+   * the same articles are listed. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.sort-order",
+                                             "s", "relevance"));
+  g_assert_true (wait_until (f, first_title_mentions, "Laos"));
+  g_assert_true (wait_until (f, rows_and_count_shown, &four));
+  ids = shown_ids (f);
+  assert_same_ids (ids, newest_ids);
+  g_assert_cmpstr (g_settings_get_string (settings, "sort-order"), ==, "relevance");
+
+  /* A new window sorts the way the last one did. */
+  fixture_close_window (f);
+  fixture_open_window (f);
+  g_clear_pointer (&sort_order, g_free);
+  g_object_get (f->window, "sort-order", &sort_order, NULL);
+  g_assert_cmpstr (sort_order, ==, "relevance");
+  g_assert_true (wait_until (f, rows_shown, GUINT_TO_POINTER (N_SAMPLE_ARTICLES)));
+
+  /* And back to newest first from the settings too. */
+  search (f, "laos -vientiane");
+  g_assert_true (wait_until (f, first_title_mentions, "Laos"));
+  g_settings_set_string (settings, "sort-order", "newest");
+  g_assert_true (wait_until (f, first_published_is, "2025-11-11"));
+}
+
+static void
 test_search_action_focuses_entry (Fixture       *f,
                                   gconstpointer  data)
 {
@@ -601,6 +985,11 @@ main (int   argc,
   ADD ("/window/search/narrows/quynh-oanh", test_search_narrows, "Quynh Oanh");
   ADD ("/window/search/folds-diacritics", test_search_folds_diacritics, NULL);
   ADD ("/window/search/no-match", test_search_no_match, NULL);
+  ADD ("/window/search/count-and-marks", test_search_count_and_marks, NULL);
+  ADD ("/window/search/count-after-first-page", test_search_count_after_first_page, NULL);
+  ADD ("/window/search/newest-wins", test_search_newest_wins, NULL);
+  ADD ("/window/search/hostile", test_search_hostile, NULL);
+  ADD ("/window/sort-order", test_sort_order, NULL);
   ADD ("/window/select/shows-body", test_selecting_shows_body, NULL);
   ADD ("/window/action/search", test_search_action_focuses_entry, NULL);
   ADD ("/window/reopen", test_reopen_does_not_import_again, NULL);

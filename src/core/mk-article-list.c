@@ -5,6 +5,8 @@
  */
 #include "config.h"
 
+#include <string.h>
+
 #include "mk-article-list.h"
 
 /* The list holds only the ids of the result, in order (8 bytes each); the
@@ -12,11 +14,15 @@
  * and only a few pages are kept. So a result of a million articles costs a
  * few megabytes, and scrolling loads what is on screen.
  *
- * The search itself runs in a worker thread on a connection of its own; the
- * page loads are primary-key look-ups on the list's connection. */
+ * A search runs in two steps, each in a worker thread on a connection of
+ * its own: the first page of ids (fast whatever the size: the index is
+ * ordered by date), shown at once; then every id and the count, which may
+ * take a moment on a large archive and arrive after the first rows. Page
+ * loads are primary-key look-ups on the list's connection. */
 
 #define PAGE_SIZE 64
 #define MAX_PAGES 32
+#define FIRST_PAGE 128
 
 struct _MkArticleList
 {
@@ -28,6 +34,7 @@ struct _MkArticleList
   GHashTable *pages;   /* page number -> GPtrArray of MkArticle */
   GQueue page_order;   /* page numbers, most recently used first */
   guint generation;    /* of the newest search started */
+  gint64 n_matches;    /* -1 until the count of the current search is known */
 };
 
 static void list_model_iface_init (GListModelInterface *iface);
@@ -38,6 +45,7 @@ G_DEFINE_FINAL_TYPE_WITH_CODE (MkArticleList, mk_article_list, G_TYPE_OBJECT,
 enum {
   PROP_0,
   PROP_N_ITEMS,
+  PROP_N_MATCHES,
   N_PROPS
 };
 
@@ -48,6 +56,8 @@ typedef struct {
   MkSort sort;
   char *archive_path;
   guint generation;
+  guint limit;         /* FIRST_PAGE, then 0 for all */
+  gint64 n_matches;    /* counted in the second step */
 } SearchData;
 
 static void
@@ -188,6 +198,10 @@ mk_article_list_get_property (GObject    *object,
       g_value_set_uint (value, self->ids->len);
       break;
 
+    case PROP_N_MATCHES:
+      g_value_set_int64 (value, self->n_matches);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -205,6 +219,16 @@ mk_article_list_class_init (MkArticleListClass *klass)
     g_param_spec_uint ("n-items", NULL, NULL, 0, G_MAXUINT, 0,
                        (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
 
+  /**
+   * MkArticleList:n-matches:
+   *
+   * How many articles the current search matches, or -1 while that is
+   * still being counted (the first rows are shown before).
+   */
+  properties[PROP_N_MATCHES] =
+    g_param_spec_int64 ("n-matches", NULL, NULL, -1, G_MAXINT64, -1,
+                        (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -214,6 +238,7 @@ mk_article_list_init (MkArticleList *self)
   self->ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->pages = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_ptr_array_unref);
   g_queue_init (&self->page_order);
+  self->n_matches = -1;
 }
 
 /**
@@ -253,21 +278,62 @@ mk_article_list_get_query (MkArticleList *self)
   return self->query;
 }
 
+gint64
+mk_article_list_get_n_matches (MkArticleList *self)
+{
+  g_return_val_if_fail (MK_IS_ARTICLE_LIST (self), -1);
+  return self->n_matches;
+}
+
+static void
+set_n_matches (MkArticleList *self,
+               gint64         n_matches)
+{
+  if (self->n_matches == n_matches)
+    return;
+  self->n_matches = n_matches;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_MATCHES]);
+}
+
+static gboolean
+has_prefix (GArray *ids,
+            GArray *prefix)
+{
+  return ids->len >= prefix->len &&
+         memcmp (ids->data, prefix->data, prefix->len * sizeof (gint64)) == 0;
+}
+
+/* Shows @ids. When they only extend what is shown (the second step of the
+ * same search), rows already loaded stay and only the new ones are added,
+ * so the list does not flicker or lose its scroll position. */
 static void
 replace_results (MkArticleList *self,
                  MkQuery       *query,
                  GArray        *ids)
 {
-  guint removed = self->ids->len;
+  guint old_len = self->ids->len;
+  gboolean extends = query == self->query && has_prefix (ids, self->ids);
 
   g_set_object (&self->query, query);
   g_array_unref (self->ids);
   self->ids = g_array_ref (ids);
-  g_hash_table_remove_all (self->pages);
-  g_queue_clear (&self->page_order);
 
-  g_list_model_items_changed (G_LIST_MODEL (self), 0, removed, ids->len);
-  if (removed != ids->len)
+  if (extends)
+    {
+      /* A partly filled last page must be loaded again. */
+      g_hash_table_remove (self->pages, GUINT_TO_POINTER (old_len / PAGE_SIZE));
+      g_queue_remove (&self->page_order, GUINT_TO_POINTER (old_len / PAGE_SIZE));
+      if (ids->len > old_len)
+        g_list_model_items_changed (G_LIST_MODEL (self), old_len, 0, ids->len - old_len);
+    }
+  else
+    {
+      g_hash_table_remove_all (self->pages);
+      g_queue_clear (&self->page_order);
+      g_list_model_items_changed (G_LIST_MODEL (self), 0, old_len, ids->len);
+    }
+
+  if (old_len != ids->len)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
 }
 
@@ -289,15 +355,23 @@ search_thread (GTask        *task,
       return;
     }
 
-  ids = mk_store_search_ids (store, data->query, data->sort, 0, cancellable, &error);
+  ids = mk_store_search_ids (store, data->query, data->sort, data->limit, cancellable, &error);
+  if (ids != NULL && data->limit == 0)
+    data->n_matches = ids->len;
   if (ids == NULL)
     g_task_return_error (task, error);
   else
     g_task_return_pointer (task, ids, (GDestroyNotify) g_array_unref);
 }
 
+static void start_step (MkArticleList *self,
+                        SearchData    *data,
+                        GCancellable  *cancellable,
+                        GTask         *outer);
+
 /* Back on the list's thread: show the results, unless a newer search has
- * started since (its results will be the ones to show). */
+ * started since (its results will be the ones to show). The first step's
+ * outer task is the caller's; the second step's has no callback. */
 static void
 search_done (GObject      *object,
              GAsyncResult *result,
@@ -306,6 +380,7 @@ search_done (GObject      *object,
   g_autoptr(GTask) outer = user_data;
   MkArticleList *self = g_task_get_source_object (outer);
   SearchData *data = g_task_get_task_data (G_TASK (result));
+  gboolean first_step = data->limit != 0;
   g_autoptr(GArray) ids = NULL;
   GError *error = NULL;
 
@@ -324,7 +399,44 @@ search_done (GObject      *object,
     }
 
   replace_results (self, data->query, ids);
+
+  if (!first_step)
+    set_n_matches (self, data->n_matches);
+  else if (ids->len < data->limit)
+    /* Less than a page: that is all of them, and the count. */
+    set_n_matches (self, ids->len);
+  else
+    {
+      SearchData *rest = g_memdup2 (data, sizeof *data);
+
+      rest->query = g_object_ref (data->query);
+      rest->archive_path = g_strdup (data->archive_path);
+      rest->limit = 0;
+      start_step (self, rest, g_task_get_cancellable (outer), NULL);
+    }
+
   g_task_return_boolean (outer, TRUE);
+}
+
+static void
+start_step (MkArticleList *self,
+            SearchData    *data,
+            GCancellable  *cancellable,
+            GTask         *outer)
+{
+  g_autoptr(GTask) task = NULL;
+
+  if (outer == NULL)
+    outer = g_task_new (self, cancellable, NULL, NULL);
+  else
+    g_object_ref (outer);
+
+  /* The worker thread may drop its reference to the inner task after the
+   * callback ran; giving it no source object keeps the list's lifetime
+   * in the caller's hands. */
+  task = g_task_new (NULL, cancellable, search_done, outer);
+  g_task_set_task_data (task, data, (GDestroyNotify) search_data_free);
+  g_task_run_in_thread (task, search_thread);
 }
 
 /**
@@ -332,7 +444,9 @@ search_done (GObject      *object,
  * @query: (nullable): what to look for; %NULL or empty lists every article
  *
  * Searches in a worker thread, then replaces the list's items with the
- * result. A search started later wins over one started earlier.
+ * first page of the result, and completes; the rest of the result and the
+ * count (#MkArticleList:n-matches) follow. A search started later wins
+ * over one started earlier.
  */
 void
 mk_article_list_search_async (MkArticleList       *self,
@@ -342,8 +456,7 @@ mk_article_list_search_async (MkArticleList       *self,
                               GAsyncReadyCallback  callback,
                               gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
-  GTask *outer;
+  g_autoptr(GTask) outer = NULL;
   SearchData *data;
 
   g_return_if_fail (MK_IS_ARTICLE_LIST (self));
@@ -356,19 +469,17 @@ mk_article_list_search_async (MkArticleList       *self,
   data->sort = sort;
   data->archive_path = g_strdup (mk_store_get_path (self->store));
   data->generation = ++self->generation;
+  data->limit = FIRST_PAGE;
+  data->n_matches = -1;
 
-  /* The worker thread may drop its reference to the inner task after the
-   * callback ran; giving it no source object keeps the list's lifetime
-   * in the caller's hands. */
-  task = g_task_new (NULL, cancellable, search_done, outer);
-  g_task_set_task_data (task, data, (GDestroyNotify) search_data_free);
-  g_task_run_in_thread (task, search_thread);
+  set_n_matches (self, -1);
+  start_step (self, data, cancellable, outer);
 }
 
 /**
  * mk_article_list_search_finish:
  *
- * Returns: %TRUE when the list now shows the result of this search
+ * Returns: %TRUE when the list now shows the first rows of this search
  */
 gboolean
 mk_article_list_search_finish (MkArticleList  *self,

@@ -18,6 +18,7 @@ G_DECLARE_FINAL_TYPE (MkArticleList, mk_article_list, MK, ARTICLE_LIST, GObject)
 MkArticleList *mk_article_list_new           (MkStore             *store);
 MkStore       *mk_article_list_get_store     (MkArticleList       *self);
 MkQuery       *mk_article_list_get_query     (MkArticleList       *self);
+gint64         mk_article_list_get_n_matches (MkArticleList       *self);
 void           mk_article_list_search_async  (MkArticleList       *self,
                                               MkQuery             *query,
                                               MkSort               sort,

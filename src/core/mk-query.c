@@ -5,137 +5,438 @@
  */
 #include "config.h"
 
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "mk-fold.h"
 #include "mk-query.h"
 
-/* A search box must accept anything a person can type. FTS5's own query
- * syntax treats quotes, parentheses, AND/OR/NOT/NEAR, '-', ':' and '^'
- * specially and raises errors on unbalanced input, so the user's text is
- * never handed to MATCH as is: it is parsed here into terms, and each term is
+/* A search box must accept anything a person can type. FTS5's own syntax
+ * treats quotes, parentheses, AND/OR/NOT/NEAR, '-', ':' and '^' specially and
+ * fails on unbalanced input, so the user's text never reaches MATCH as is:
+ * it is parsed here, the way web search boxes read it, and every term is
  * written back as an FTS5 string literal, which FTS5 takes literally.
  *
- * Terms today: words and "exact phrases" (an unbalanced quote runs to the
- * end). Folding of case and diacritics happens in the FTS5 tokenizer (see
- * mk-fts-tokenizer.c), the same for documents and queries. */
+ *   laos vientiane      both words (AND)
+ *   "social security"   the exact phrase; an unbalanced quote runs to the end
+ *   vss OR lsso         either; OR binds tighter than the implicit AND
+ *   -hanoi              not this word (or "-phrase", -title:x)
+ *   secur*              a prefix
+ *   title:laos          in a field: title, source, author
+ *   after:2022-01-01    published on or after; before: on or before; year:2025
+ *                       (dates may be YYYY, YYYY-MM or YYYY-MM-DD)
+ *
+ * What cannot be read as any of these is searched as words: `foo:bar`,
+ * `title:` alone, a lone `-` or `OR OR` never raise an error. Case and
+ * diacritics (đ included) are folded by the FTS5 tokenizer, the same way
+ * for the archive and the query (mk-fts-tokenizer.c).
+ *
+ * Later fields (entity:, place:, is:, tag:, has:) slot into field_table. */
+
+/* Bounds on work a pasted page of junk can cause. */
+#define MAX_TERMS 32
+#define MAX_TERM_BYTES 256
 
 typedef enum {
-  MK_TERM_WORD,
-  MK_TERM_PHRASE,
-} MkTermKind;
+  FIELD_COLUMN,   /* a column of the FTS index */
+  FIELD_AFTER,
+  FIELD_BEFORE,
+  FIELD_YEAR,
+} FieldKind;
 
 typedef struct {
-  MkTermKind kind;
+  const char *name;
+  FieldKind kind;
+  const char *column;
+} Field;
+
+static const Field field_table[] = {
+  { "title", FIELD_COLUMN, "title" },
+  { "source", FIELD_COLUMN, "source" },
+  { "author", FIELD_COLUMN, "author" },
+  { "after", FIELD_AFTER, NULL },
+  { "before", FIELD_BEFORE, NULL },
+  { "year", FIELD_YEAR, NULL },
+};
+
+typedef struct {
   char *text;
-} MkTerm;
+  const char *column;   /* NULL: any column */
+  gboolean prefix;
+  gboolean negated;
+  gboolean or_next;     /* an OR joins it to the next term */
+} Term;
 
 struct _MkQuery
 {
   GObject parent_instance;
 
   char *text;
-  GPtrArray *terms;   /* of MkTerm */
-  char *fts_match;    /* NULL when nothing searchable was typed */
+  GPtrArray *terms;      /* of Term, in the order typed */
+  guint32 first_day;     /* 0: no lower bound */
+  guint32 last_day;      /* 0: no upper bound */
+  char *fts_match;       /* NULL when there is nothing to match */
+  char *fts_exclude;     /* only when all terms are excluded */
+  char *fts_title;       /* the wanted terms, in titles */
 };
 
 G_DEFINE_FINAL_TYPE (MkQuery, mk_query, G_TYPE_OBJECT)
 
 static void
-mk_term_free (MkTerm *term)
+term_free (Term *term)
 {
   g_free (term->text);
   g_free (term);
 }
 
+/* --- Dates ------------------------------------------------------------------ */
+
+/* Days since 0001-01-01 (GDate's Julian day), the unit of the archive's
+ * date-ordered index keys. */
+static guint32
+julian (int year,
+        int month,
+        int day)
+{
+  if (!g_date_valid_dmy (day, month, year))
+    return 0;
+  {
+    g_autoptr(GDate) date = g_date_new_dmy (day, month, year);
+    return g_date_get_julian (date);
+  }
+}
+
+/* Reads YYYY, YYYY-MM or YYYY-MM-DD; *first and *last are the first and the
+ * last day it covers. */
+static gboolean
+parse_date_span (const char *text,
+                 guint32    *first,
+                 guint32    *last)
+{
+  int year = 0, month = 0, day = 0;
+  char tail = 0;
+  int n = sscanf (text, "%4d-%2d-%2d%c", &year, &month, &day, &tail);
+
+  if (strlen (text) < 4 || !g_ascii_isdigit (text[0]) || year < 1 || n == 4 ||
+      (n == 1 && strlen (text) != 4) || (n == 2 && strlen (text) != 7))
+    return FALSE;
+
+  if (n == 1)
+    {
+      *first = julian (year, 1, 1);
+      *last = julian (year, 12, 31);
+    }
+  else if (n == 2)
+    {
+      *first = julian (year, month, 1);
+      *last = month >= 1 && month <= 12
+              ? julian (year, month, g_date_get_days_in_month (month, year)) : 0;
+    }
+  else
+    *first = *last = julian (year, month, day);
+
+  return *first != 0 && *last != 0;
+}
+
+/**
+ * mk_query_day_from_date:
+ * @iso_date: (nullable): "YYYY-MM-DD…", as the archive stores dates
+ *
+ * Returns: the day number the archive orders by, or 0 when undated
+ */
+guint32
+mk_query_day_from_date (const char *iso_date)
+{
+  guint32 first = 0, last = 0;
+  char day[11];
+
+  if (iso_date == NULL || strlen (iso_date) < 10)
+    return 0;
+
+  memcpy (day, iso_date, 10);
+  day[10] = '\0';
+  return parse_date_span (day, &first, &last) ? first : 0;
+}
+
+static gboolean
+apply_date_field (MkQuery     *self,
+                  FieldKind    kind,
+                  const char  *value)
+{
+  guint32 first, last;
+
+  if (!parse_date_span (value, &first, &last))
+    return FALSE;
+
+  if (kind == FIELD_AFTER || kind == FIELD_YEAR)
+    self->first_day = MAX (self->first_day, first);
+  if (kind == FIELD_BEFORE || kind == FIELD_YEAR)
+    self->last_day = self->last_day ? MIN (self->last_day, last) : last;
+
+  return TRUE;
+}
+
+/* --- Reading what was typed ------------------------------------------------- */
+
+typedef struct {
+  const char *p;
+} Lexer;
+
+static const Field *
+lookup_field (const char *name,
+              gsize       length)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (field_table); i++)
+    if (strlen (field_table[i].name) == length &&
+        g_ascii_strncasecmp (field_table[i].name, name, length) == 0)
+      return &field_table[i];
+
+  return NULL;
+}
+
+/* Reads a quoted phrase (to the closing quote, or the end) or a bare word
+ * (to white space or a quote). */
+static char *
+read_value (Lexer    *lexer,
+            gboolean *quoted)
+{
+  const char *start, *end;
+
+  *quoted = *lexer->p == '"';
+  if (*quoted)
+    {
+      start = ++lexer->p;
+      end = strchr (start, '"');
+      if (end == NULL)
+        end = start + strlen (start);
+      lexer->p = *end ? end + 1 : end;
+    }
+  else
+    {
+      start = lexer->p;
+      end = start;
+      while (*end && !g_ascii_isspace (*end) && *end != '"')
+        end++;
+      lexer->p = end;
+    }
+
+  return g_strndup (start, MIN ((gsize) (end - start), MAX_TERM_BYTES));
+}
+
 static void
 add_term (MkQuery    *self,
-          MkTermKind  kind,
-          const char *start,
-          gsize       length)
+          char       *text,
+          const char *column,
+          gboolean    prefix,
+          gboolean    negated)
 {
-  g_autofree char *text = g_strndup (start, length);
-  MkTerm *term;
+  Term *term;
 
-  /* "(" or "--" alone would make FTS5 match nothing; drop such terms. */
-  if (!mk_fold_has_word (text))
-    return;
+  if (!mk_fold_has_word (text) || self->terms->len >= MAX_TERMS)
+    {
+      g_free (text);
+      return;
+    }
 
-  term = g_new0 (MkTerm, 1);
-  term->kind = kind;
-  term->text = g_steal_pointer (&text);
+  term = g_new0 (Term, 1);
+  term->text = text;
+  term->column = column;
+  term->prefix = prefix;
+  term->negated = negated;
   g_ptr_array_add (self->terms, term);
 }
 
-static void
-parse (MkQuery    *self,
-       const char *text)
+static gboolean
+strip_trailing_stars (char *text)
 {
-  const char *p = text;
+  gsize len = strlen (text);
+  gboolean star = FALSE;
 
-  while (*p)
+  while (len > 0 && text[len - 1] == '*')
     {
-      const char *end;
-
-      if (g_ascii_isspace (*p))
-        {
-          p++;
-          continue;
-        }
-
-      if (*p == '"')
-        {
-          p++;
-          end = strchr (p, '"');
-          if (end == NULL)
-            end = p + strlen (p);
-          add_term (self, MK_TERM_PHRASE, p, end - p);
-          p = *end ? end + 1 : end;
-          continue;
-        }
-
-      end = p;
-      while (*end && !g_ascii_isspace (*end) && *end != '"')
-        end++;
-      add_term (self, MK_TERM_WORD, p, end - p);
-      p = end;
+      text[--len] = '\0';
+      star = TRUE;
     }
+
+  return star;
+}
+
+/* Reads one item at lexer->p: an OR, or a term with its optional '-', field
+ * and '*'. */
+static void
+read_item (MkQuery *self,
+           Lexer   *lexer)
+{
+  gboolean negated = FALSE, quoted = FALSE, prefix;
+  const Field *field = NULL;
+  const char *colon;
+  char *value;
+
+  if (lexer->p[0] == 'O' && lexer->p[1] == 'R' &&
+      (lexer->p[2] == '\0' || g_ascii_isspace (lexer->p[2])))
+    {
+      lexer->p += 2;
+      if (self->terms->len > 0)
+        ((Term *) g_ptr_array_index (self->terms, self->terms->len - 1))->or_next = TRUE;
+      return;
+    }
+
+  if (*lexer->p == '-')
+    {
+      negated = TRUE;
+      lexer->p++;
+    }
+
+  colon = lexer->p;
+  while (g_ascii_isalpha (*colon))
+    colon++;
+  if (*colon == ':' && colon > lexer->p)
+    {
+      field = lookup_field (lexer->p, colon - lexer->p);
+      if (field != NULL)
+        lexer->p = colon + 1;
+    }
+
+  value = read_value (lexer, &quoted);
+  prefix = *lexer->p == '*' || (!quoted && strip_trailing_stars (value));
+  while (*lexer->p == '*')
+    lexer->p++;
+
+  if (field != NULL && field->kind != FIELD_COLUMN)
+    {
+      if (apply_date_field (self, field->kind, value))
+        {
+          g_free (value);
+          return;
+        }
+      /* "after:yesterday": not a date; search what was typed instead. */
+      {
+        char *typed = g_strconcat (field->name, ":", value, NULL);
+
+        g_free (value);
+        value = typed;
+        field = NULL;
+      }
+    }
+
+  add_term (self, value, field ? field->column : NULL, prefix, negated);
 }
 
 static void
-append_fts_string (GString    *out,
-                   const char *text)
+parse (MkQuery *self)
 {
+  Lexer lexer = { self->text };
+
+  while (*lexer.p)
+    {
+      if (g_ascii_isspace (*lexer.p))
+        lexer.p++;
+      else
+        read_item (self, &lexer);
+    }
+}
+
+/* --- Writing FTS5 ----------------------------------------------------------- */
+
+static void
+append_term (GString    *out,
+             const Term *term)
+{
+  if (term->column)
+    g_string_append_printf (out, "%s : ", term->column);
+
   g_string_append_c (out, '"');
-  for (const char *p = text; *p; p++)
+  for (const char *p = term->text; *p; p++)
     {
       if (*p == '"')
         g_string_append_c (out, '"');
       g_string_append_c (out, *p);
     }
   g_string_append_c (out, '"');
+
+  if (term->prefix)
+    g_string_append (out, " *");
+}
+
+/* An OR only joins two terms that are both wanted; "-a OR b" reads as
+ * "-a b", and a dangling OR is ignored. */
+static gboolean
+joins_next (MkQuery *self,
+            guint    i)
+{
+  const Term *term = g_ptr_array_index (self->terms, i);
+  const Term *next = i + 1 < self->terms->len ? g_ptr_array_index (self->terms, i + 1) : NULL;
+
+  return term->or_next && next != NULL && !term->negated && !next->negated;
 }
 
 static char *
-build_fts_match (MkQuery *self)
+build_positive (MkQuery *self)
 {
-  GString *out;
+  GString *out = g_string_new (NULL);
 
-  if (self->terms->len == 0)
-    return NULL;
-
-  out = g_string_new (NULL);
   for (guint i = 0; i < self->terms->len; i++)
     {
-      MkTerm *term = g_ptr_array_index (self->terms, i);
+      const Term *term = g_ptr_array_index (self->terms, i);
+      gboolean in_group = i > 0 && joins_next (self, i - 1);
+      gboolean opens_group = !in_group && joins_next (self, i);
 
-      if (i > 0)
-        g_string_append_c (out, ' ');
-      append_fts_string (out, term->text);
+      if (term->negated)
+        continue;
+
+      if (in_group)
+        g_string_append (out, " OR ");
+      else if (out->len > 0)
+        g_string_append (out, " AND ");
+      if (opens_group)
+        g_string_append_c (out, '(');
+      append_term (out, term);
+      if (in_group && !joins_next (self, i))
+        g_string_append_c (out, ')');
     }
 
   return g_string_free (out, FALSE);
 }
+
+static char *
+build_negative (MkQuery *self)
+{
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; i < self->terms->len; i++)
+    {
+      const Term *term = g_ptr_array_index (self->terms, i);
+
+      if (!term->negated)
+        continue;
+      if (out->len > 0)
+        g_string_append (out, " OR ");
+      append_term (out, term);
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+static void
+build_fts (MkQuery *self)
+{
+  g_autofree char *positive = build_positive (self);
+  g_autofree char *negative = build_negative (self);
+
+  if (*positive)
+    self->fts_title = g_strdup_printf ("title : (%s)", positive);
+
+  if (*positive && *negative)
+    self->fts_match = g_strdup_printf ("(%s) NOT (%s)", positive, negative);
+  else if (*positive)
+    self->fts_match = g_steal_pointer (&positive);
+  else if (*negative)
+    /* FTS5 has no unary NOT: the store subtracts these matches instead. */
+    self->fts_exclude = g_steal_pointer (&negative);
+}
+
+/* --- The object ------------------------------------------------------------- */
 
 static void
 mk_query_finalize (GObject *object)
@@ -145,6 +446,8 @@ mk_query_finalize (GObject *object)
   g_clear_pointer (&self->text, g_free);
   g_clear_pointer (&self->terms, g_ptr_array_unref);
   g_clear_pointer (&self->fts_match, g_free);
+  g_clear_pointer (&self->fts_exclude, g_free);
+  g_clear_pointer (&self->fts_title, g_free);
 
   G_OBJECT_CLASS (mk_query_parent_class)->finalize (object);
 }
@@ -160,7 +463,7 @@ mk_query_class_init (MkQueryClass *klass)
 static void
 mk_query_init (MkQuery *self)
 {
-  self->terms = g_ptr_array_new_with_free_func ((GDestroyNotify) mk_term_free);
+  self->terms = g_ptr_array_new_with_free_func ((GDestroyNotify) term_free);
 }
 
 /**
@@ -178,8 +481,8 @@ mk_query_new (const char *text)
 
   /* The archive stores NFC text; the tokenizer must see queries alike. */
   self->text = g_utf8_normalize (valid, -1, G_NORMALIZE_NFC);
-  parse (self, self->text);
-  self->fts_match = build_fts_match (self);
+  parse (self);
+  build_fts (self);
 
   return self;
 }
@@ -192,18 +495,25 @@ mk_query_get_text (MkQuery *self)
   return self->text;
 }
 
+/**
+ * mk_query_is_empty:
+ *
+ * Returns: %TRUE when the query asks for nothing, so every article matches
+ */
 gboolean
 mk_query_is_empty (MkQuery *self)
 {
   g_return_val_if_fail (MK_IS_QUERY (self), TRUE);
 
-  return self->fts_match == NULL;
+  return self->fts_match == NULL && self->fts_exclude == NULL &&
+         self->first_day == 0 && self->last_day == 0;
 }
 
 /**
  * mk_query_get_fts_match:
  *
- * Returns: (nullable): the FTS5 MATCH expression, or %NULL for an empty query
+ * Returns: (nullable): the FTS5 MATCH expression of the wanted terms (with
+ *   any excluded ones subtracted), or %NULL when no term is wanted
  */
 const char *
 mk_query_get_fts_match (MkQuery *self)
@@ -211,4 +521,68 @@ mk_query_get_fts_match (MkQuery *self)
   g_return_val_if_fail (MK_IS_QUERY (self), NULL);
 
   return self->fts_match;
+}
+
+/**
+ * mk_query_get_fts_exclude:
+ *
+ * Returns: (nullable): when every term was excluded ("-hanoi"), the FTS5
+ *   expression of what to leave out; %NULL otherwise
+ */
+const char *
+mk_query_get_fts_exclude (MkQuery *self)
+{
+  g_return_val_if_fail (MK_IS_QUERY (self), NULL);
+
+  return self->fts_exclude;
+}
+
+/**
+ * mk_query_get_fts_title_match:
+ *
+ * Returns: (nullable): an FTS5 expression for articles with the wanted
+ *   terms in their titles (a superset of the best matches, used to find
+ *   them among many), or %NULL when no term is wanted
+ */
+const char *
+mk_query_get_fts_title_match (MkQuery *self)
+{
+  g_return_val_if_fail (MK_IS_QUERY (self), NULL);
+
+  return self->fts_title;
+}
+
+/**
+ * mk_query_get_day_range:
+ * @first_day: (out): first day wanted, 0 for no lower bound
+ * @last_day: (out): last day wanted, 0 for no upper bound
+ *
+ * Returns: %TRUE when the query limits publication dates
+ */
+gboolean
+mk_query_get_day_range (MkQuery *self,
+                        guint32 *first_day,
+                        guint32 *last_day)
+{
+  g_return_val_if_fail (MK_IS_QUERY (self), FALSE);
+
+  *first_day = self->first_day;
+  *last_day = self->last_day;
+  return self->first_day != 0 || self->last_day != 0;
+}
+
+/**
+ * mk_query_describe:
+ *
+ * Returns: how the query was read, for debugging and tests
+ */
+char *
+mk_query_describe (MkQuery *self)
+{
+  g_return_val_if_fail (MK_IS_QUERY (self), NULL);
+
+  return g_strdup_printf ("match=%s exclude=%s days=%u..%u",
+                          self->fts_match ? self->fts_match : "-",
+                          self->fts_exclude ? self->fts_exclude : "-",
+                          self->first_day, self->last_day);
 }

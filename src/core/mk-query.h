@@ -17,5 +17,13 @@ MkQuery    *mk_query_new             (const char *text);
 const char *mk_query_get_text        (MkQuery    *self);
 gboolean    mk_query_is_empty        (MkQuery    *self);
 const char *mk_query_get_fts_match   (MkQuery    *self);
+const char *mk_query_get_fts_exclude (MkQuery    *self);
+const char *mk_query_get_fts_title_match (MkQuery *self);
+gboolean    mk_query_get_day_range   (MkQuery    *self,
+                                      guint32    *first_day,
+                                      guint32    *last_day);
+char       *mk_query_describe        (MkQuery    *self);
+
+guint32     mk_query_day_from_date   (const char *iso_date);
 
 G_END_DECLS

@@ -15,6 +15,7 @@ G_BEGIN_DECLS
 
 gboolean mk_store_schema_migrate (sqlite3  *db,
                                   int       from_version,
+                                  int       to_version,
                                   GError  **error);
 
 G_END_DECLS

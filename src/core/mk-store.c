@@ -23,7 +23,15 @@ struct _MkStore
   char *path;
   sqlite3 *db;
   GHashTable *statements;  /* SQL text -> sqlite3_stmt*, prepared once */
+  GArray *unindexed;       /* IndexEntry: rows written in this transaction */
+  GHashTable *unindexed_ids;
 };
+
+/* A row whose full-text entry is added when the transaction commits. */
+typedef struct {
+  gint64 key;
+  gint64 id;
+} IndexEntry;
 
 G_DEFINE_FINAL_TYPE (MkStore, mk_store, G_TYPE_OBJECT)
 G_DEFINE_QUARK (mk-store-error-quark, mk_store_error)
@@ -42,6 +50,8 @@ mk_store_finalize (GObject *object)
   MkStore *self = (MkStore *)object;
 
   g_clear_pointer (&self->statements, g_hash_table_unref);
+  g_clear_pointer (&self->unindexed, g_array_unref);
+  g_clear_pointer (&self->unindexed_ids, g_hash_table_unref);
   if (self->db != NULL)
     sqlite3_close_v2 (self->db);
   g_clear_pointer (&self->path, g_free);
@@ -66,8 +76,10 @@ finalize_statement (gpointer stmt)
 static void
 mk_store_init (MkStore *self)
 {
-  self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+  self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                             finalize_statement);
+  self->unindexed = g_array_new (FALSE, FALSE, sizeof (IndexEntry));
+  self->unindexed_ids = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
 }
 
 static void
@@ -95,8 +107,9 @@ set_sqlite_error (MkStore  *self,
                _("Archive error: %s"), sqlite3_errmsg (self->db));
 }
 
-/* Statements are prepared once per connection and reset after each use;
- * @sql must be a string literal (the cache keys on it). */
+/* Statements are prepared once per connection, cached by their text, and
+ * reset before each use. Search SQL is put together from a few fixed parts
+ * (see search_sql()), so the cache stays small. */
 static sqlite3_stmt *
 statement (MkStore     *self,
            const char  *sql,
@@ -118,7 +131,7 @@ statement (MkStore     *self,
       return NULL;
     }
 
-  g_hash_table_insert (self->statements, (gpointer) sql, stmt);
+  g_hash_table_insert (self->statements, g_strdup (sql), stmt);
   return stmt;
 }
 
@@ -213,15 +226,35 @@ check_archive (MkStore  *self,
   return TRUE;
 }
 
+/* mk_day(published): the day number the index orders by (see
+ * mk_query_day_from_date()), 0 for an undated article. An SQL function so
+ * that migrations and writes compute keys the one same way. */
+static void
+sql_mk_day (sqlite3_context  *context,
+            int               n_args,
+            sqlite3_value   **args)
+{
+  const char *published = (const char *) sqlite3_value_text (args[0]);
+
+  sqlite3_result_int64 (context, mk_query_day_from_date (published));
+}
+
 static gboolean
 configure_connection (MkStore  *self,
                       GError  **error)
 {
   sqlite3_busy_timeout (self->db, 5000);
   sqlite3_extended_result_codes (self->db, TRUE);
+  sqlite3_create_function_v2 (self->db, "mk_day", 1,
+                              SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
+                              NULL, sql_mk_day, NULL, NULL, NULL);
 
+  /* 32 MB of page cache instead of 2 MB: the indexes of a large archive
+   * (content hashes, date keys) take writes all over the file. Pages are
+   * only cached once read, so a small archive costs no more. */
   return mk_fts_tokenizer_register (self->db, error) &&
-         exec (self, "PRAGMA foreign_keys = ON", error);
+         exec (self, "PRAGMA foreign_keys = ON", error) &&
+         exec (self, "PRAGMA cache_size = -32768", error);
 }
 
 static gboolean
@@ -283,7 +316,7 @@ mk_store_open (const char  *path,
    * with WAL (a crash loses at most the last transactions, never the file). */
   if (!exec (self, "PRAGMA journal_mode = WAL", error) ||
       !exec (self, "PRAGMA synchronous = NORMAL", error) ||
-      !mk_store_schema_migrate (self->db, version, error))
+      !mk_store_schema_migrate (self->db, version, MK_STORE_SCHEMA_VERSION, error))
     return NULL;
 
   return g_steal_pointer (&self);
@@ -321,13 +354,52 @@ mk_store_dup_default_path (void)
 
 /* BEGIN IMMEDIATE takes the write lock at once, so two writers wait for
  * each other (busy timeout) instead of failing half-way through. */
+static void
+forget_unindexed (MkStore *self)
+{
+  g_array_set_size (self->unindexed, 0);
+  g_hash_table_remove_all (self->unindexed_ids);
+}
+
 gboolean
 mk_store_begin (MkStore  *self,
                 GError  **error)
 {
   g_return_val_if_fail (MK_IS_STORE (self), FALSE);
 
+  forget_unindexed (self);
   return exec (self, "BEGIN IMMEDIATE", error);
+}
+
+static gboolean index_article (MkStore   *self,
+                               gint64     id,
+                               gboolean   add,
+                               GError   **error);
+
+static int
+compare_index_entries (gconstpointer a,
+                       gconstpointer b)
+{
+  const IndexEntry *x = a, *y = b;
+
+  return x->key < y->key ? -1 : x->key > y->key;
+}
+
+/* FTS5 keeps new entries in memory, but must write them out each time a
+ * rowid is not larger than the one before. Articles arrive in any date
+ * order, so their date-ordered keys would force a write per article;
+ * added in key order at commit, they are written once. */
+static gboolean
+index_unindexed (MkStore  *self,
+                 GError  **error)
+{
+  g_array_sort (self->unindexed, compare_index_entries);
+  for (guint i = 0; i < self->unindexed->len; i++)
+    if (!index_article (self, g_array_index (self->unindexed, IndexEntry, i).id, TRUE, error))
+      return FALSE;
+
+  forget_unindexed (self);
+  return TRUE;
 }
 
 gboolean
@@ -336,7 +408,7 @@ mk_store_commit (MkStore  *self,
 {
   g_return_val_if_fail (MK_IS_STORE (self), FALSE);
 
-  return exec (self, "COMMIT", error);
+  return index_unindexed (self, error) && exec (self, "COMMIT", error);
 }
 
 void
@@ -344,6 +416,7 @@ mk_store_rollback (MkStore *self)
 {
   g_return_if_fail (MK_IS_STORE (self));
 
+  forget_unindexed (self);
   if (!sqlite3_get_autocommit (self->db))
     sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
 }
@@ -469,6 +542,111 @@ step_done (MkStore       *self,
   return TRUE;
 }
 
+/* The full-text index is keyed by sort_key, which needs the row's id, so
+ * it is kept here rather than by triggers: an article's entry is removed
+ * before its row changes (FTS5 needs the old text to remove it) and added
+ * when the row is final, at commit (index_unindexed()). */
+static gboolean
+index_article (MkStore   *self,
+               gint64     id,
+               gboolean   add,
+               GError   **error)
+{
+  sqlite3_stmt *row, *stmt;
+  gboolean ok;
+
+  row = statement (self,
+                   "SELECT sort_key, title, summary, body, outlet, author FROM articles WHERE id = ?1",
+                   error);
+  if (row == NULL)
+    return FALSE;
+
+  /* Single-row INSERT ... VALUES, not INSERT ... SELECT: a statement that
+   * may write several rows opens a savepoint, and FTS5 writes out its
+   * pending entries at every savepoint, one small segment per article. */
+  if (add)
+    stmt = statement (self,
+                      "INSERT INTO articles_fts (rowid, title, summary, body, source, author)"
+                      " VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                      error);
+  else
+    stmt = statement (self,
+                      "INSERT INTO articles_fts (articles_fts, rowid, title, summary, body, source, author)"
+                      " VALUES ('delete', ?1, ?2, ?3, ?4, ?5, ?6)",
+                      error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (row, 1, id);
+  if (sqlite3_step (row) != SQLITE_ROW)
+    {
+      set_sqlite_error (self, error);
+      sqlite3_reset (row);
+      return FALSE;
+    }
+
+  for (int column = 0; column < 6; column++)
+    sqlite3_bind_value (stmt, column + 1, sqlite3_column_value (row, column));
+  ok = step_done (self, stmt, error);
+  sqlite3_reset (row);
+
+  return ok;
+}
+
+static gint64
+sort_key_of (MkArticle *article,
+             gint64     id)
+{
+  return ((gint64) mk_query_day_from_date (mk_article_get_published (article)) << 32) | id;
+}
+
+static gboolean
+set_sort_key (MkStore  *self,
+              gint64    id,
+              gint64    key,
+              GError  **error)
+{
+  sqlite3_stmt *stmt = statement (self, "UPDATE articles SET sort_key = ?2 WHERE id = ?1", error);
+
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, id);
+  sqlite3_bind_int64 (stmt, 2, key);
+  return step_done (self, stmt, error);
+}
+
+/* Inside a transaction the entry waits for the commit (see
+ * index_unindexed()); outside one it is added at once. */
+static gboolean
+index_later (MkStore    *self,
+             gint64      id,
+             gint64      key,
+             GError    **error)
+{
+  IndexEntry entry = { key, id };
+  gint64 *set_key;
+
+  if (sqlite3_get_autocommit (self->db))
+    return index_article (self, id, TRUE, error);
+
+  if (g_hash_table_contains (self->unindexed_ids, &id))
+    {
+      /* Written twice in one transaction: the commit indexes its last
+       * state, under its last key. */
+      for (guint i = 0; i < self->unindexed->len; i++)
+        if (g_array_index (self->unindexed, IndexEntry, i).id == id)
+          g_array_index (self->unindexed, IndexEntry, i).key = key;
+      return TRUE;
+    }
+
+  set_key = g_new (gint64, 1);
+  *set_key = id;
+  g_hash_table_add (self->unindexed_ids, set_key);
+  g_array_append_val (self->unindexed, entry);
+  return TRUE;
+}
+
 /**
  * mk_store_add_article:
  * @source_id: from mk_store_ensure_source()
@@ -490,6 +668,7 @@ mk_store_add_article (MkStore        *self,
   g_autofree char *existing_hash = NULL;
   sqlite3_stmt *stmt;
   gint64 id = 0;
+  gint64 new_id = 0;
 
   g_return_val_if_fail (MK_IS_STORE (self), FALSE);
   g_return_val_if_fail (MK_IS_ARTICLE (article), FALSE);
@@ -510,11 +689,17 @@ mk_store_add_article (MkStore        *self,
 
   if (id != 0)
     {
+      /* Remove its entry while the row still holds the text it was made
+       * from; one still waiting for the commit has nothing to remove. */
+      if (!g_hash_table_contains (self->unindexed_ids, &id) &&
+          !index_article (self, id, FALSE, error))
+        return FALSE;
       stmt = statement (self,
                         "UPDATE articles SET source_id = ?1, guid = ?2, title = ?3,"
                         " title_derived = ?4, url = ?5, outlet = ?6, author = ?7,"
                         " published = ?8, summary = ?9, body = ?10, language = ?11,"
                         " content_hash = ?12, excerpt = ?13, related_to = ?14,"
+                        " sort_key = ?16,"
                         " updated = strftime('%Y-%m-%dT%H:%M:%SZ', 'now')"
                         " WHERE id = ?15",
                         error);
@@ -522,6 +707,9 @@ mk_store_add_article (MkStore        *self,
         return FALSE;
       bind_article (stmt, source_id, article, content_hash);
       sqlite3_bind_int64 (stmt, 15, id);
+      sqlite3_bind_int64 (stmt, 16, sort_key_of (article, id));
+      if (!step_done (self, stmt, error))
+        return FALSE;
     }
   else
     {
@@ -534,12 +722,17 @@ mk_store_add_article (MkStore        *self,
       if (stmt == NULL)
         return FALSE;
       bind_article (stmt, source_id, article, content_hash);
+      if (!step_done (self, stmt, error))
+        return FALSE;
+      new_id = sqlite3_last_insert_rowid (self->db);
+      if (!set_sort_key (self, new_id, sort_key_of (article, new_id), error))
+        return FALSE;
     }
 
-  if (!step_done (self, stmt, error))
+  if (!index_later (self, id != 0 ? id : new_id, sort_key_of (article, id != 0 ? id : new_id), error))
     return FALSE;
 
-  mk_article_set_id (article, id != 0 ? id : sqlite3_last_insert_rowid (self->db));
+  mk_article_set_id (article, id != 0 ? id : new_id);
   if (change)
     *change = id != 0 ? MK_STORE_UPDATED : MK_STORE_ADDED;
 
@@ -634,14 +827,16 @@ mk_store_get_article (MkStore  *self,
   return article;
 }
 
-/* With a query, the row comes from the FTS index too, for its snippet:
- * column 2 is the body, the words matched are wrapped in the marks. */
+/* With words to match, the row comes with its snippet: column 2 of the
+ * index is the body, and the words matched are wrapped in the marks. The
+ * CROSS JOIN makes SQLite find the article by id first, then ask FTS5 for
+ * that one row. */
 static sqlite3_stmt *
 list_row_statement (MkStore  *self,
-                    MkQuery  *query,
+                    gboolean  with_snippet,
                     GError  **error)
 {
-  if (query == NULL || mk_query_is_empty (query))
+  if (!with_snippet)
     return statement (self,
                       "SELECT " ARTICLE_COLUMNS " FROM articles a WHERE a.id = ?1",
                       error);
@@ -650,9 +845,82 @@ list_row_statement (MkStore  *self,
                     "SELECT " ARTICLE_COLUMNS ","
                     " snippet (articles_fts, 2, '" MK_SNIPPET_MARK_START "', '"
                     MK_SNIPPET_MARK_END "', '…', 24)"
-                    " FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid"
-                    " WHERE articles_fts MATCH ?2 AND articles_fts.rowid = ?1",
+                    " FROM articles a CROSS JOIN articles_fts ON articles_fts.rowid = a.sort_key"
+                    " WHERE a.id = ?1 AND articles_fts MATCH ?2",
                     error);
+}
+
+/* The keys of @ids' rows: a page of a newest-first result is one range of
+ * the index. Returns FALSE when an id is gone. */
+static gboolean
+key_range_of (MkStore      *self,
+              const gint64 *ids,
+              guint         n_ids,
+              gint64       *lowest,
+              gint64       *highest)
+{
+  sqlite3_stmt *stmt = statement (self, "SELECT sort_key FROM articles WHERE id = ?1", NULL);
+
+  *lowest = G_MAXINT64;
+  *highest = G_MININT64;
+  for (guint i = 0; stmt != NULL && i < n_ids; i++)
+    {
+      sqlite3_reset (stmt);
+      sqlite3_bind_int64 (stmt, 1, ids[i]);
+      if (sqlite3_step (stmt) != SQLITE_ROW)
+        break;
+      *lowest = MIN (*lowest, sqlite3_column_int64 (stmt, 0));
+      *highest = MAX (*highest, sqlite3_column_int64 (stmt, 0));
+    }
+  if (stmt != NULL)
+    sqlite3_reset (stmt);
+
+  return *lowest <= *highest;
+}
+
+/* Loads the rows of @ids with their snippets in one pass over the index
+ * range they span, into @by_id. FTS5 reads each doclist (and expands each
+ * prefix) once per MATCH, so one statement per page rather than per row;
+ * rows the pass does not reach (a relevance page can span a wide range)
+ * are left for the caller to load one by one. */
+static void
+load_snippet_range (MkStore       *self,
+                    const gint64  *ids,
+                    guint          n_ids,
+                    MkQuery       *query,
+                    GHashTable    *by_id)
+{
+  sqlite3_stmt *stmt;
+  gint64 lowest, highest;
+
+  if (n_ids < 2 || !key_range_of (self, ids, n_ids, &lowest, &highest))
+    return;
+
+  stmt = statement (self,
+                    "SELECT " ARTICLE_COLUMNS ","
+                    " snippet (articles_fts, 2, '" MK_SNIPPET_MARK_START "', '"
+                    MK_SNIPPET_MARK_END "', '…', 24)"
+                    " FROM articles_fts CROSS JOIN articles a ON a.sort_key = articles_fts.rowid"
+                    " WHERE articles_fts MATCH ?1 AND articles_fts.rowid BETWEEN ?2 AND ?3"
+                    " ORDER BY articles_fts.rowid DESC LIMIT ?4",
+                    NULL);
+  if (stmt == NULL)
+    return;
+
+  bind_text (stmt, 1, mk_query_get_fts_match (query));
+  sqlite3_bind_int64 (stmt, 2, lowest);
+  sqlite3_bind_int64 (stmt, 3, highest);
+  sqlite3_bind_int64 (stmt, 4, 2 * n_ids);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      MkArticle *article = article_from_row (stmt);
+      gint64 *id = g_new (gint64, 1);
+
+      *id = mk_article_get_id (article);
+      mk_article_set_snippet (article, column_text (stmt, N_ARTICLE_COLUMNS));
+      g_hash_table_insert (by_id, id, article);
+    }
+  sqlite3_reset (stmt);
 }
 
 /**
@@ -673,18 +941,30 @@ mk_store_get_articles (MkStore       *self,
                        GError       **error)
 {
   g_autoptr(GPtrArray) articles = g_ptr_array_new_with_free_func (g_object_unref);
-  gboolean with_snippet = query != NULL && !mk_query_is_empty (query);
+  g_autoptr(GHashTable) loaded = g_hash_table_new_full (g_int64_hash, g_int64_equal,
+                                                        g_free, g_object_unref);
+  gboolean with_snippet = query != NULL && mk_query_get_fts_match (query) != NULL;
   sqlite3_stmt *stmt;
 
   g_return_val_if_fail (MK_IS_STORE (self), NULL);
 
-  stmt = list_row_statement (self, query, error);
+  if (with_snippet)
+    load_snippet_range (self, ids, n_ids, query, loaded);
+
+  stmt = list_row_statement (self, with_snippet, error);
   if (stmt == NULL)
     return NULL;
 
   for (guint i = 0; i < n_ids; i++)
     {
+      MkArticle *article = g_hash_table_lookup (loaded, &ids[i]);
       int rc;
+
+      if (article != NULL)
+        {
+          g_ptr_array_add (articles, g_object_ref (article));
+          continue;
+        }
 
       sqlite3_reset (stmt);
       sqlite3_bind_int64 (stmt, 1, ids[i]);
@@ -694,8 +974,7 @@ mk_store_get_articles (MkStore       *self,
       rc = sqlite3_step (stmt);
       if (rc == SQLITE_ROW)
         {
-          MkArticle *article = article_from_row (stmt);
-
+          article = article_from_row (stmt);
           if (with_snippet)
             mk_article_set_snippet (article, column_text (stmt, N_ARTICLE_COLUMNS));
           g_ptr_array_add (articles, article);
@@ -718,41 +997,350 @@ check_cancelled (void *user_data)
   return g_cancellable_is_cancelled (user_data);
 }
 
-static const char *
-search_sql (MkQuery *query,
-            MkSort   sort)
-{
-  gboolean match = query != NULL && !mk_query_is_empty (query);
+/* Index keys are (day << 32) | id; see migration 2 in mk-store-schema.c. */
+#define KEY_DAY(day) ((gint64) (day) << 32)
+#define KEY_ID_MASK G_GINT64_CONSTANT (0xffffffff)
 
-  /* Literal strings, so each one is prepared once and cached. Weights for
-   * bm25: a word in the title counts most, then the summary, then the body. */
-  switch (sort)
+/* Relevance ranks this many of the newest matches: ranking every match of a
+ * common word in a million articles would take seconds. The rest follow,
+ * newest first. */
+#define RELEVANCE_CANDIDATES 4000
+
+typedef struct {
+  MkQuery *query;
+  gint64 lowest;        /* key range to search, inclusive */
+  gint64 highest;
+  GCancellable *cancellable;
+} Search;
+
+static void
+search_init (Search       *search,
+             MkQuery      *query,
+             GCancellable *cancellable)
+{
+  guint32 first_day = 0, last_day = 0;
+
+  search->query = query;
+  search->cancellable = cancellable;
+  search->lowest = 0;
+  search->highest = G_MAXINT64;
+
+  if (query != NULL && mk_query_get_day_range (query, &first_day, &last_day))
     {
-    case MK_SORT_RELEVANCE:
-      if (match)
-        return "SELECT articles_fts.rowid FROM articles_fts WHERE articles_fts MATCH ?1"
-               " ORDER BY bm25 (articles_fts, 10.0, 3.0, 1.0) LIMIT ?2";
-      G_GNUC_FALLTHROUGH;
-    case MK_SORT_NEWEST:
-    default:
-      if (match)
-        return "SELECT a.id FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid"
-               " WHERE articles_fts MATCH ?1 ORDER BY a.published DESC, a.id DESC LIMIT ?2";
-      return "SELECT a.id FROM articles a ORDER BY a.published DESC, a.id DESC LIMIT ?2";
-    case MK_SORT_OLDEST:
-      if (match)
-        return "SELECT a.id FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid"
-               " WHERE articles_fts MATCH ?1"
-               " ORDER BY a.published IS NULL, a.published ASC, a.id ASC LIMIT ?2";
-      return "SELECT a.id FROM articles a"
-             " ORDER BY a.published IS NULL, a.published ASC, a.id ASC LIMIT ?2";
+      /* A date filter leaves out undated articles (day 0). */
+      search->lowest = KEY_DAY (MAX (first_day, 1));
+      if (last_day != 0)
+        search->highest = KEY_DAY (last_day + 1) - 1;
     }
+}
+
+static const char *
+match_of (Search *search)
+{
+  return search->query ? mk_query_get_fts_match (search->query) : NULL;
+}
+
+static const char *
+exclude_of (Search *search)
+{
+  return search->query ? mk_query_get_fts_exclude (search->query) : NULL;
+}
+
+/* The SQL for one search, from a few fixed parts: the full-text index when
+ * there are words to match, the articles' own key index otherwise (an empty
+ * query, dates only, or words only excluded). ?1 is the match or exclude
+ * expression, ?2..?3 the key range, ?4 the limit. */
+static char *
+search_sql (Search     *search,
+            const char *select,
+            gboolean    ascending,
+            gboolean    limited)
+{
+  GString *sql = g_string_new (NULL);
+  const char *order = ascending ? "ASC" : "DESC";
+
+  if (match_of (search))
+    {
+      g_string_append_printf (sql, "SELECT %s FROM articles_fts"
+                                   " WHERE articles_fts MATCH ?1 AND rowid BETWEEN ?2 AND ?3",
+                              select ? select : "rowid");
+      if (limited)
+        g_string_append_printf (sql, " ORDER BY rowid %s LIMIT ?4", order);
+    }
+  else
+    {
+      g_string_append_printf (sql, "SELECT %s FROM articles a"
+                                   " WHERE a.sort_key BETWEEN ?2 AND ?3",
+                              select ? select : "a.sort_key");
+      if (exclude_of (search))
+        g_string_append (sql, " AND a.sort_key NOT IN"
+                              " (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?1)");
+      if (limited)
+        g_string_append_printf (sql, " ORDER BY a.sort_key %s LIMIT ?4", order);
+    }
+
+  return g_string_free (sql, FALSE);
+}
+
+static sqlite3_stmt *
+prepare_search (MkStore     *self,
+                Search      *search,
+                const char  *sql,
+                gint64       lowest,
+                gint64       highest,
+                gint64       limit,
+                GError     **error)
+{
+  sqlite3_stmt *stmt = statement (self, sql, error);
+  const char *expression = match_of (search) ? match_of (search) : exclude_of (search);
+
+  if (stmt == NULL)
+    return NULL;
+
+  if (expression)
+    bind_text (stmt, 1, expression);
+  sqlite3_bind_int64 (stmt, 2, lowest);
+  sqlite3_bind_int64 (stmt, 3, highest);
+  sqlite3_bind_int64 (stmt, 4, limit);
+  return stmt;
+}
+
+/* Steps @stmt to the end, appending column 0 of each row to @keys, and
+ * checks @cancellable every few thousand SQLite steps. */
+static gboolean
+collect_keys (MkStore       *self,
+              sqlite3_stmt  *stmt,
+              Search        *search,
+              GArray        *keys,
+              GError       **error)
+{
+  int rc;
+
+  if (search->cancellable != NULL)
+    sqlite3_progress_handler (self->db, PROGRESS_STEPS, check_cancelled, search->cancellable);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 key = sqlite3_column_int64 (stmt, 0);
+      g_array_append_val (keys, key);
+    }
+
+  sqlite3_progress_handler (self->db, 0, NULL, NULL);
+
+  if (rc != SQLITE_DONE)
+    {
+      if (!g_cancellable_set_error_if_cancelled (search->cancellable, error))
+        set_sqlite_error (self, error);
+      sqlite3_reset (stmt);
+      return FALSE;
+    }
+
+  sqlite3_reset (stmt);
+  return TRUE;
+}
+
+/* Keys in [lowest, highest], in key order, at most @limit of them (0: all). */
+static gboolean
+search_range (MkStore  *self,
+              Search   *search,
+              gint64    lowest,
+              gint64    highest,
+              gboolean  ascending,
+              guint     limit,
+              GArray   *keys,
+              GError  **error)
+{
+  g_autofree char *sql = search_sql (search, NULL, ascending, TRUE);
+  sqlite3_stmt *stmt;
+
+  if (lowest > highest)
+    return TRUE;
+
+  stmt = prepare_search (self, search, sql, lowest, highest, limit > 0 ? (gint64) limit : -1, error);
+  return stmt != NULL && collect_keys (self, stmt, search, keys, error);
+}
+
+static gboolean
+search_newest (MkStore  *self,
+               Search   *search,
+               guint     limit,
+               GArray   *keys,
+               GError  **error)
+{
+  return search_range (self, search, search->lowest, search->highest, FALSE, limit, keys, error);
+}
+
+/* Oldest first, but undated articles still last: the dated keys ascending,
+ * then the undated ones. */
+static gboolean
+search_oldest (MkStore  *self,
+               Search   *search,
+               guint     limit,
+               GArray   *keys,
+               GError  **error)
+{
+  gint64 first_dated = MAX (search->lowest, KEY_DAY (1));
+
+  if (!search_range (self, search, first_dated, search->highest, TRUE, limit, keys, error))
+    return FALSE;
+  if (limit > 0 && keys->len >= limit)
+    return TRUE;
+
+  return search_range (self, search, search->lowest, MIN (search->highest, KEY_DAY (1) - 1),
+                       TRUE, limit > 0 ? limit - keys->len : 0, keys, error);
+}
+
+typedef struct {
+  gint64 key;
+  double score;
+} Ranked;
+
+static int
+compare_ranked (gconstpointer a,
+                gconstpointer b)
+{
+  const Ranked *x = a, *y = b;
+
+  /* bm25() is better when lower; ties go to the newer article. */
+  if (x->score != y->score)
+    return x->score < y->score ? -1 : 1;
+  return x->key > y->key ? -1 : x->key < y->key;
+}
+
+#define BM25 "bm25 (articles_fts, 10.0, 3.0, 1.0, 4.0, 4.0)"
+
+/* The newest candidates, with their scores. */
+static gboolean
+rank_newest (MkStore  *self,
+             Search   *search,
+             GArray   *ranked,
+             GError  **error)
+{
+  g_autofree char *sql = search_sql (search, "rowid, " BM25, FALSE, TRUE);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = prepare_search (self, search, sql, search->lowest, search->highest,
+                         RELEVANCE_CANDIDATES, error);
+  if (stmt == NULL)
+    return FALSE;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      Ranked r = { sqlite3_column_int64 (stmt, 0), sqlite3_column_double (stmt, 1) };
+      g_array_append_val (ranked, r);
+    }
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      set_sqlite_error (self, error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Older articles with the words in their titles are likely among the best
+ * matches too: the newest of them come from one pass over the matches that
+ * also have the words in the title. Their BM25 is computed for that
+ * combined expression, which counts the title words twice: a bias toward
+ * title matches, which is what this pass is for. One statement, because
+ * FTS5 re-reads every doclist (and re-expands every prefix) per MATCH. */
+static gboolean
+rank_older_titles (MkStore     *self,
+                   Search      *search,
+                   gint64       below,
+                   GArray      *ranked,
+                   GError     **error)
+{
+  g_autofree char *expression = g_strdup_printf ("(%s) AND (%s)", match_of (search),
+                                                 mk_query_get_fts_title_match (search->query));
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = statement (self,
+                    "SELECT rowid, " BM25 " FROM articles_fts WHERE articles_fts MATCH ?1"
+                    " AND rowid BETWEEN ?2 AND ?3 ORDER BY rowid DESC LIMIT ?4",
+                    error);
+  if (stmt == NULL)
+    return FALSE;
+  bind_text (stmt, 1, expression);
+  sqlite3_bind_int64 (stmt, 2, search->lowest);
+  sqlite3_bind_int64 (stmt, 3, below - 1);
+  sqlite3_bind_int64 (stmt, 4, RELEVANCE_CANDIDATES / 4);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      Ranked r = { sqlite3_column_int64 (stmt, 0), sqlite3_column_double (stmt, 1) };
+      g_array_append_val (ranked, r);
+    }
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      set_sqlite_error (self, error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Ranking every match of a common word in a million articles by BM25 takes
+ * seconds, so relevance ranks a bounded set of candidates: the newest
+ * RELEVANCE_CANDIDATES matches and the newest older articles with the words
+ * in their titles. The other matches follow, newest first. Weights: title
+ * most, then source and author, then summary, then body. */
+static gboolean
+search_relevant (MkStore  *self,
+                 Search   *search,
+                 guint     limit,
+                 GArray   *keys,
+                 GError  **error)
+{
+  g_autoptr(GArray) ranked = g_array_new (FALSE, FALSE, sizeof (Ranked));
+  g_autoptr(GHashTable) taken = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autoptr(GArray) rest = g_array_new (FALSE, FALSE, sizeof (gint64));
+  gint64 oldest_candidate;
+
+  if (match_of (search) == NULL)
+    return search_newest (self, search, limit, keys, error);
+
+  if (!rank_newest (self, search, ranked, error))
+    return FALSE;
+
+  oldest_candidate = ranked->len ? g_array_index (ranked, Ranked, ranked->len - 1).key : 0;
+  if (ranked->len == RELEVANCE_CANDIDATES &&
+      !rank_older_titles (self, search, oldest_candidate, ranked, error))
+    return FALSE;
+
+  g_array_sort (ranked, compare_ranked);
+  for (guint i = 0; i < ranked->len && (limit == 0 || keys->len < limit); i++)
+    {
+      Ranked *r = &g_array_index (ranked, Ranked, i);
+
+      g_array_append_val (keys, r->key);
+      g_hash_table_add (taken, &r->key);
+    }
+
+  if (ranked->len < RELEVANCE_CANDIDATES || (limit > 0 && keys->len >= limit))
+    return TRUE;
+
+  if (!search_range (self, search, search->lowest, oldest_candidate - 1, FALSE, 0, rest, error))
+    return FALSE;
+  for (guint i = 0; i < rest->len && (limit == 0 || keys->len < limit); i++)
+    if (!g_hash_table_contains (taken, &g_array_index (rest, gint64, i)))
+      g_array_append_val (keys, g_array_index (rest, gint64, i));
+
+  return TRUE;
 }
 
 /**
  * mk_store_search_ids:
  * @query: (nullable): what to look for; %NULL or empty lists every article
  * @limit: at most this many ids, 0 for all
+ *
+ * Newest first (and oldest first) walk the date-ordered index and stop after
+ * @limit rows, so a first page costs the same for 10 and for 1,000,000
+ * matches.
  *
  * Returns: (transfer full) (element-type gint64): the ids of the matching
  *   articles in the order asked for, or %NULL with @error set (also when
@@ -766,41 +1354,62 @@ mk_store_search_ids (MkStore       *self,
                      GCancellable  *cancellable,
                      GError       **error)
 {
-  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  sqlite3_stmt *stmt;
-  int rc;
+  g_autoptr(GArray) keys = g_array_new (FALSE, FALSE, sizeof (gint64));
+  Search search;
+  gboolean ok;
 
   g_return_val_if_fail (MK_IS_STORE (self), NULL);
 
-  stmt = statement (self, search_sql (query, sort), error);
-  if (stmt == NULL)
+  search_init (&search, query, cancellable);
+  switch (sort)
+    {
+    case MK_SORT_OLDEST:
+      ok = search_oldest (self, &search, limit, keys, error);
+      break;
+    case MK_SORT_RELEVANCE:
+      ok = search_relevant (self, &search, limit, keys, error);
+      break;
+    case MK_SORT_NEWEST:
+    default:
+      ok = search_newest (self, &search, limit, keys, error);
+      break;
+    }
+
+  if (!ok)
     return NULL;
 
-  if (query != NULL && !mk_query_is_empty (query))
-    bind_text (stmt, 1, mk_query_get_fts_match (query));
-  sqlite3_bind_int64 (stmt, 2, limit > 0 ? (gint64) limit : -1);
+  for (guint i = 0; i < keys->len; i++)
+    g_array_index (keys, gint64, i) &= KEY_ID_MASK;
 
-  if (cancellable != NULL)
-    sqlite3_progress_handler (self->db, PROGRESS_STEPS, check_cancelled, cancellable);
+  return g_steal_pointer (&keys);
+}
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-      g_array_append_val (ids, id);
-    }
+/**
+ * mk_store_count_matches:
+ * @query: (nullable): what to look for; %NULL counts every article
+ *
+ * Returns: how many articles match, or -1 with @error set
+ */
+gint64
+mk_store_count_matches (MkStore       *self,
+                        MkQuery       *query,
+                        GCancellable  *cancellable,
+                        GError       **error)
+{
+  g_autoptr(GArray) count = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autofree char *sql = NULL;
+  sqlite3_stmt *stmt;
+  Search search;
 
-  sqlite3_progress_handler (self->db, 0, NULL, NULL);
+  g_return_val_if_fail (MK_IS_STORE (self), -1);
 
-  if (rc != SQLITE_DONE)
-    {
-      if (!g_cancellable_set_error_if_cancelled (cancellable, error))
-        set_sqlite_error (self, error);
-      sqlite3_reset (stmt);
-      return NULL;
-    }
-  sqlite3_reset (stmt);
+  search_init (&search, query, cancellable);
+  sql = search_sql (&search, "count(*)", FALSE, FALSE);
+  stmt = prepare_search (self, &search, sql, search.lowest, search.highest, -1, error);
+  if (stmt == NULL || !collect_keys (self, stmt, &search, count, error))
+    return -1;
 
-  return g_steal_pointer (&ids);
+  return g_array_index (count, gint64, 0);
 }
 
 /**

@@ -36,7 +36,7 @@ typedef enum {
   MK_STORE_UNCHANGED,
 } MkStoreChange;
 
-#define MK_STORE_SCHEMA_VERSION 1
+#define MK_STORE_SCHEMA_VERSION 2
 
 #define MK_TYPE_STORE (mk_store_get_type ())
 
@@ -83,6 +83,10 @@ GArray     *mk_store_search_ids         (MkStore        *self,
                                          MkQuery        *query,
                                          MkSort          sort,
                                          guint           limit,
+                                         GCancellable   *cancellable,
+                                         GError        **error);
+gint64      mk_store_count_matches      (MkStore        *self,
+                                         MkQuery        *query,
                                          GCancellable   *cancellable,
                                          GError        **error);
 GPtrArray  *mk_store_search             (MkStore        *self,
