@@ -417,6 +417,7 @@ test_store_sort_orders (Fixture       *fixture,
   /* By relevance, the article with the words in its title comes first. */
   relevant = found_titles (fixture->store, "justice", MK_SORT_RELEVANCE);
   g_assert_cmpstr (relevant, ==, "Vietnam, Laos");
+  g_free (relevant);
   relevant = found_titles (fixture->store, "security", MK_SORT_RELEVANCE);
   g_assert_true (g_str_has_prefix (relevant, "Minister of|"));
   newest = found_titles (fixture->store, "security", MK_SORT_NEWEST);

@@ -249,12 +249,8 @@ configure_connection (MkStore  *self,
                               SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
                               NULL, sql_mk_day, NULL, NULL, NULL);
 
-  /* 32 MB of page cache instead of 2 MB: the indexes of a large archive
-   * (content hashes, date keys) take writes all over the file. Pages are
-   * only cached once read, so a small archive costs no more. */
   return mk_fts_tokenizer_register (self->db, error) &&
-         exec (self, "PRAGMA foreign_keys = ON", error) &&
-         exec (self, "PRAGMA cache_size = -32768", error);
+         exec (self, "PRAGMA foreign_keys = ON", error);
 }
 
 static gboolean
@@ -314,7 +310,12 @@ mk_store_open (const char  *path,
 
   /* WAL lets the window read while an import writes; NORMAL sync is safe
    * with WAL (a crash loses at most the last transactions, never the file). */
+  /* 32 MB of page cache instead of 2 MB: the indexes of a large archive
+   * (content hashes, date keys) take writes all over the file. Pages are
+   * only cached once read, so a small archive costs no more. Set after
+   * check_archive(), as it reads the file. */
   if (!exec (self, "PRAGMA journal_mode = WAL", error) ||
+      !exec (self, "PRAGMA cache_size = -32768", error) ||
       !exec (self, "PRAGMA synchronous = NORMAL", error) ||
       !mk_store_schema_migrate (self->db, version, MK_STORE_SCHEMA_VERSION, error))
     return NULL;
