@@ -49,7 +49,9 @@ run_suite() {
 
   say "$builddir: meson test"
   local rc=0
-  xvfb-run -a -s '-screen 0 1280x800x24' \
+  # -noreset: without it Xvfb resets when the last client leaves, and a UI
+  # test that connects at that moment finds no display.
+  xvfb-run -a -s '-screen 0 1280x800x24 -noreset' \
     dbus-run-session -- \
     meson test -C "$builddir" --print-errorlogs "${test_args[@]}" || rc=$?
 

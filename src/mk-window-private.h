@@ -19,7 +19,6 @@ struct _MkWindow
   GtkSearchEntry       *search_entry;
   GtkStack             *list_stack;
   GtkLabel             *count_label;
-  GtkScrolledWindow    *list_scroller;
   GtkListView          *list_view;
   GtkSingleSelection   *selection;
   AdwStatusPage        *empty_page;

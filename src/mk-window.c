@@ -215,12 +215,13 @@ mk_window_search_cb (GObject      *object,
 
   mk_window_update_list_page (self);
 
+  /* Through the list's own action: setting the scrolled window's
+   * adjustment while the list is replacing its rows makes GtkListView
+   * fail to scroll (and warn). */
   if (g_list_model_get_n_items (G_LIST_MODEL (self->articles)) > 0)
     {
-      GtkAdjustment *vadjustment = gtk_scrolled_window_get_vadjustment (self->list_scroller);
-
       gtk_single_selection_set_selected (self->selection, 0);
-      gtk_adjustment_set_value (vadjustment, gtk_adjustment_get_lower (vadjustment));
+      gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", 0);
     }
 }
 
@@ -600,7 +601,6 @@ mk_window_class_init (MkWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MkWindow, search_entry);
   gtk_widget_class_bind_template_child (widget_class, MkWindow, list_stack);
   gtk_widget_class_bind_template_child (widget_class, MkWindow, count_label);
-  gtk_widget_class_bind_template_child (widget_class, MkWindow, list_scroller);
   gtk_widget_class_bind_template_child (widget_class, MkWindow, list_view);
   gtk_widget_class_bind_template_child (widget_class, MkWindow, selection);
   gtk_widget_class_bind_template_child (widget_class, MkWindow, empty_page);

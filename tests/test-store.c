@@ -4,6 +4,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <glib/gstdio.h>
+#include <string.h>
 #include <sqlite3.h>
 
 #include "mekong-core.h"
@@ -416,6 +417,7 @@ test_store_sort_orders (Fixture       *fixture,
   /* By relevance, the article with the words in its title comes first. */
   relevant = found_titles (fixture->store, "justice", MK_SORT_RELEVANCE);
   g_assert_cmpstr (relevant, ==, "Vietnam, Laos");
+  g_free (relevant);
   relevant = found_titles (fixture->store, "security", MK_SORT_RELEVANCE);
   g_assert_true (g_str_has_prefix (relevant, "Minister of|"));
   newest = found_titles (fixture->store, "security", MK_SORT_NEWEST);
@@ -458,6 +460,92 @@ test_store_relevance_beyond_candidates (Fixture       *fixture,
   page = mk_store_search_ids (fixture->store, query, MK_SORT_RELEVANCE, 10, NULL, &error);
   g_assert_cmpuint (page->len, ==, 10);
   g_assert_cmpint (g_array_index (page, gint64, 0), ==, 3);
+}
+
+static void
+assert_index_integrity (MkStore *store)
+{
+  sqlite3 *db;
+  char *message = NULL;
+
+  g_assert_cmpint (sqlite3_open (mk_store_get_path (store), &db), ==, SQLITE_OK);
+  g_assert_true (mk_fts_tokenizer_register (db, NULL));
+  if (sqlite3_exec (db, "INSERT INTO articles_fts (articles_fts) VALUES ('integrity-check')",
+                    NULL, NULL, &message) != SQLITE_OK)
+    g_error ("full-text index out of step with the articles: %s", message);
+  sqlite3_close (db);
+}
+
+/* Entries are added at commit in key order; rows written twice in one
+ * transaction, out of date order, or outside a transaction all end up
+ * indexed exactly once, with their last text. */
+static void
+test_store_index_stays_consistent (Fixture       *fixture,
+                                   gconstpointer  data)
+{
+  static const char *dates[] = { "2020-05-01", NULL, "2011-01-31", "2024-12-31", "2011-01-31" };
+  gint64 source = mk_store_ensure_source (fixture->store, "files", "local", NULL, NULL);
+
+  g_assert_true (mk_store_begin (fixture->store, NULL));
+  for (guint round = 0; round < 2; round++)
+    for (guint i = 0; i < G_N_ELEMENTS (dates); i++)
+      {
+        g_autoptr(MkArticle) article = mk_article_new ();
+        g_autofree char *guid = g_strdup_printf ("g%u", i);
+        g_autofree char *body = g_strdup_printf ("Round%u text of article %u in Vientiane.", round, i);
+
+        mk_article_set_guid (article, guid);
+        mk_article_set_body (article, body);
+        mk_article_set_published (article, dates[(i + round) % G_N_ELEMENTS (dates)]);
+        g_assert_true (mk_store_add_article (fixture->store, source, article, NULL, NULL));
+      }
+  g_assert_true (mk_store_commit (fixture->store, NULL));
+
+  /* And once more, outside any transaction. */
+  add (fixture->store, "g0", NULL, "Round2 text in Luang Prabang.", "1999-09-09", NULL);
+
+  assert_index_integrity (fixture->store);
+  g_assert_cmpuint (count_hits (fixture->store, "round0"), ==, 0);
+  g_assert_cmpuint (count_hits (fixture->store, "round1"), ==, 4);
+  g_assert_cmpuint (count_hits (fixture->store, "vientiane"), ==, 4);
+  g_assert_cmpuint (count_hits (fixture->store, "round2 year:1999"), ==, 1);
+  g_assert_cmpuint (count_hits (fixture->store, ""), ==, 5);
+}
+
+/* A page of snippets loaded in one pass equals the rows loaded one by one. */
+static void
+test_store_page_snippets (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  static const char *typed[] = { "laos", "secur*", "\"social security\"", "vss OR lsso" };
+
+  import_samples (fixture->store);
+  for (guint q = 0; q < G_N_ELEMENTS (typed); q++)
+    for (MkSort sort = MK_SORT_NEWEST; sort <= MK_SORT_RELEVANCE; sort++)
+      {
+        g_autoptr(MkQuery) query = mk_query_new (typed[q]);
+        g_autoptr(GArray) ids = mk_store_search_ids (fixture->store, query, sort, 0, NULL, NULL);
+        g_autoptr(GPtrArray) page = mk_store_get_articles (fixture->store, (gint64 *) ids->data,
+                                                           ids->len, query, NULL);
+
+        guint marked = 0;
+
+        g_assert_cmpuint (page->len, ==, ids->len);
+        for (guint i = 0; i < ids->len; i++)
+          {
+            g_autoptr(GPtrArray) one = mk_store_get_articles (fixture->store,
+                                                              &g_array_index (ids, gint64, i),
+                                                              1, query, NULL);
+            MkArticle *paged = g_ptr_array_index (page, i);
+
+            g_assert_cmpint (mk_article_get_id (paged), ==, g_array_index (ids, gint64, i));
+            g_assert_cmpstr (mk_article_get_snippet (paged), ==,
+                             mk_article_get_snippet (g_ptr_array_index (one, 0)));
+            marked += strchr (mk_article_get_snippet (paged), MK_SNIPPET_MARK_START[0]) != NULL;
+          }
+        /* A match may be in the title only, but not in every row. */
+        g_assert_cmpuint (marked, >, 0);
+      }
 }
 
 /* An archive written by schema version 1 (an earlier Mekong) opens, is
@@ -707,6 +795,8 @@ main (int   argc,
   ADD ("entities-merge", test_store_entities_merge);
   ADD ("article-entities", test_store_article_entities);
   ADD ("entity-counts", test_store_entity_counts);
+  ADD ("index-stays-consistent", test_store_index_stays_consistent);
+  ADD ("page-snippets", test_store_page_snippets);
 #undef ADD
 
   return g_test_run ();

@@ -848,6 +848,16 @@ test_search_hostile (Fixture       *f,
 }
 
 static void
+assert_setting (GSettings  *settings,
+                const char *key,
+                const char *expected)
+{
+  g_autofree char *value = g_settings_get_string (settings, key);
+
+  g_assert_cmpstr (value, ==, expected);
+}
+
+static void
 test_sort_order (Fixture       *f,
                  gconstpointer  data)
 {
@@ -895,7 +905,7 @@ test_sort_order (Fixture       *f,
   g_assert_true (wait_until (f, rows_and_count_shown, &four));
   ids = shown_ids (f);
   assert_same_ids (ids, newest_ids);
-  g_assert_cmpstr (g_settings_get_string (settings, "sort-order"), ==, "relevance");
+  assert_setting (settings, "sort-order", "relevance");
 
   /* A new window sorts the way the last one did. */
   fixture_close_window (f);

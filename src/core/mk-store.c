@@ -24,7 +24,15 @@ struct _MkStore
   char *path;
   sqlite3 *db;
   GHashTable *statements;  /* SQL text -> sqlite3_stmt*, prepared once */
+  GArray *unindexed;       /* IndexEntry: rows written in this transaction */
+  GHashTable *unindexed_ids;
 };
+
+/* A row whose full-text entry is added when the transaction commits. */
+typedef struct {
+  gint64 key;
+  gint64 id;
+} IndexEntry;
 
 G_DEFINE_FINAL_TYPE (MkStore, mk_store, G_TYPE_OBJECT)
 G_DEFINE_QUARK (mk-store-error-quark, mk_store_error)
@@ -43,6 +51,8 @@ mk_store_finalize (GObject *object)
   MkStore *self = (MkStore *)object;
 
   g_clear_pointer (&self->statements, g_hash_table_unref);
+  g_clear_pointer (&self->unindexed, g_array_unref);
+  g_clear_pointer (&self->unindexed_ids, g_hash_table_unref);
   if (self->db != NULL)
     sqlite3_close_v2 (self->db);
   g_clear_pointer (&self->path, g_free);
@@ -69,6 +79,8 @@ mk_store_init (MkStore *self)
 {
   self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                             finalize_statement);
+  self->unindexed = g_array_new (FALSE, FALSE, sizeof (IndexEntry));
+  self->unindexed_ids = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
 }
 
 static void
@@ -303,7 +315,12 @@ mk_store_open (const char  *path,
 
   /* WAL lets the window read while an import writes; NORMAL sync is safe
    * with WAL (a crash loses at most the last transactions, never the file). */
+  /* 32 MB of page cache instead of 2 MB: the indexes of a large archive
+   * (content hashes, date keys) take writes all over the file. Pages are
+   * only cached once read, so a small archive costs no more. Set after
+   * check_archive(), as it reads the file. */
   if (!exec (self, "PRAGMA journal_mode = WAL", error) ||
+      !exec (self, "PRAGMA cache_size = -32768", error) ||
       !exec (self, "PRAGMA synchronous = NORMAL", error) ||
       !mk_store_schema_migrate (self->db, version, MK_STORE_SCHEMA_VERSION, error))
     return NULL;
@@ -343,13 +360,52 @@ mk_store_dup_default_path (void)
 
 /* BEGIN IMMEDIATE takes the write lock at once, so two writers wait for
  * each other (busy timeout) instead of failing half-way through. */
+static void
+forget_unindexed (MkStore *self)
+{
+  g_array_set_size (self->unindexed, 0);
+  g_hash_table_remove_all (self->unindexed_ids);
+}
+
 gboolean
 mk_store_begin (MkStore  *self,
                 GError  **error)
 {
   g_return_val_if_fail (MK_IS_STORE (self), FALSE);
 
+  forget_unindexed (self);
   return exec (self, "BEGIN IMMEDIATE", error);
+}
+
+static gboolean index_article (MkStore   *self,
+                               gint64     id,
+                               gboolean   add,
+                               GError   **error);
+
+static int
+compare_index_entries (gconstpointer a,
+                       gconstpointer b)
+{
+  const IndexEntry *x = a, *y = b;
+
+  return x->key < y->key ? -1 : x->key > y->key;
+}
+
+/* FTS5 keeps new entries in memory, but must write them out each time a
+ * rowid is not larger than the one before. Articles arrive in any date
+ * order, so their date-ordered keys would force a write per article;
+ * added in key order at commit, they are written once. */
+static gboolean
+index_unindexed (MkStore  *self,
+                 GError  **error)
+{
+  g_array_sort (self->unindexed, compare_index_entries);
+  for (guint i = 0; i < self->unindexed->len; i++)
+    if (!index_article (self, g_array_index (self->unindexed, IndexEntry, i).id, TRUE, error))
+      return FALSE;
+
+  forget_unindexed (self);
+  return TRUE;
 }
 
 gboolean
@@ -358,7 +414,7 @@ mk_store_commit (MkStore  *self,
 {
   g_return_val_if_fail (MK_IS_STORE (self), FALSE);
 
-  return exec (self, "COMMIT", error);
+  return index_unindexed (self, error) && exec (self, "COMMIT", error);
 }
 
 void
@@ -366,6 +422,7 @@ mk_store_rollback (MkStore *self)
 {
   g_return_if_fail (MK_IS_STORE (self));
 
+  forget_unindexed (self);
   if (!sqlite3_get_autocommit (self->db))
     sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
 }
@@ -494,49 +551,106 @@ step_done (MkStore       *self,
 /* The full-text index is keyed by sort_key, which needs the row's id, so
  * it is kept here rather than by triggers: an article's entry is removed
  * before its row changes (FTS5 needs the old text to remove it) and added
- * once the row is final. */
+ * when the row is final, at commit (index_unindexed()). */
 static gboolean
 index_article (MkStore   *self,
                gint64     id,
                gboolean   add,
                GError   **error)
 {
-  sqlite3_stmt *stmt;
+  sqlite3_stmt *row, *stmt;
+  gboolean ok;
 
+  row = statement (self,
+                   "SELECT sort_key, title, summary, body, outlet, author FROM articles WHERE id = ?1",
+                   error);
+  if (row == NULL)
+    return FALSE;
+
+  /* Single-row INSERT ... VALUES, not INSERT ... SELECT: a statement that
+   * may write several rows opens a savepoint, and FTS5 writes out its
+   * pending entries at every savepoint, one small segment per article. */
   if (add)
     stmt = statement (self,
                       "INSERT INTO articles_fts (rowid, title, summary, body, source, author)"
-                      " SELECT sort_key, title, summary, body, outlet, author"
-                      " FROM articles WHERE id = ?1",
+                      " VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
                       error);
   else
     stmt = statement (self,
                       "INSERT INTO articles_fts (articles_fts, rowid, title, summary, body, source, author)"
-                      " SELECT 'delete', sort_key, title, summary, body, outlet, author"
-                      " FROM articles WHERE id = ?1",
+                      " VALUES ('delete', ?1, ?2, ?3, ?4, ?5, ?6)",
                       error);
   if (stmt == NULL)
     return FALSE;
 
-  sqlite3_bind_int64 (stmt, 1, id);
-  return step_done (self, stmt, error);
+  sqlite3_bind_int64 (row, 1, id);
+  if (sqlite3_step (row) != SQLITE_ROW)
+    {
+      set_sqlite_error (self, error);
+      sqlite3_reset (row);
+      return FALSE;
+    }
+
+  for (int column = 0; column < 6; column++)
+    sqlite3_bind_value (stmt, column + 1, sqlite3_column_value (row, column));
+  ok = step_done (self, stmt, error);
+  sqlite3_reset (row);
+
+  return ok;
+}
+
+static gint64
+sort_key_of (MkArticle *article,
+             gint64     id)
+{
+  return ((gint64) mk_query_day_from_date (mk_article_get_published (article)) << 32) | id;
 }
 
 static gboolean
 set_sort_key (MkStore  *self,
               gint64    id,
+              gint64    key,
               GError  **error)
 {
-  sqlite3_stmt *stmt = statement (self,
-                                  "UPDATE articles SET sort_key = (mk_day (published) << 32) | id"
-                                  " WHERE id = ?1",
-                                  error);
+  sqlite3_stmt *stmt = statement (self, "UPDATE articles SET sort_key = ?2 WHERE id = ?1", error);
 
   if (stmt == NULL)
     return FALSE;
 
   sqlite3_bind_int64 (stmt, 1, id);
+  sqlite3_bind_int64 (stmt, 2, key);
   return step_done (self, stmt, error);
+}
+
+/* Inside a transaction the entry waits for the commit (see
+ * index_unindexed()); outside one it is added at once. */
+static gboolean
+index_later (MkStore    *self,
+             gint64      id,
+             gint64      key,
+             GError    **error)
+{
+  IndexEntry entry = { key, id };
+  gint64 *set_key;
+
+  if (sqlite3_get_autocommit (self->db))
+    return index_article (self, id, TRUE, error);
+
+  if (g_hash_table_contains (self->unindexed_ids, &id))
+    {
+      /* Written twice in one transaction: the commit indexes its last
+       * state, under its last key. */
+      for (guint i = 0; i < self->unindexed->len; i++)
+        if (g_array_index (self->unindexed, IndexEntry, i).id == id)
+          g_array_index (self->unindexed, IndexEntry, i).key = key;
+      return TRUE;
+    }
+
+  set_key = g_new (gint64, 1);
+  *set_key = id;
+  g_hash_table_add (self->unindexed_ids, set_key);
+  g_array_append_val (self->unindexed, entry);
+  return TRUE;
 }
 
 /**
@@ -581,14 +695,17 @@ mk_store_add_article (MkStore        *self,
 
   if (id != 0)
     {
-      if (!index_article (self, id, FALSE, error))
+      /* Remove its entry while the row still holds the text it was made
+       * from; one still waiting for the commit has nothing to remove. */
+      if (!g_hash_table_contains (self->unindexed_ids, &id) &&
+          !index_article (self, id, FALSE, error))
         return FALSE;
       stmt = statement (self,
                         "UPDATE articles SET source_id = ?1, guid = ?2, title = ?3,"
                         " title_derived = ?4, url = ?5, outlet = ?6, author = ?7,"
                         " published = ?8, summary = ?9, body = ?10, language = ?11,"
                         " content_hash = ?12, excerpt = ?13, related_to = ?14,"
-                        " sort_key = (mk_day (?8) << 32) | id,"
+                        " sort_key = ?16,"
                         " updated = strftime('%Y-%m-%dT%H:%M:%SZ', 'now')"
                         " WHERE id = ?15",
                         error);
@@ -596,6 +713,7 @@ mk_store_add_article (MkStore        *self,
         return FALSE;
       bind_article (stmt, source_id, article, content_hash);
       sqlite3_bind_int64 (stmt, 15, id);
+      sqlite3_bind_int64 (stmt, 16, sort_key_of (article, id));
       if (!step_done (self, stmt, error))
         return FALSE;
     }
@@ -613,11 +731,11 @@ mk_store_add_article (MkStore        *self,
       if (!step_done (self, stmt, error))
         return FALSE;
       new_id = sqlite3_last_insert_rowid (self->db);
-      if (!set_sort_key (self, new_id, error))
+      if (!set_sort_key (self, new_id, sort_key_of (article, new_id), error))
         return FALSE;
     }
 
-  if (!index_article (self, id != 0 ? id : new_id, TRUE, error))
+  if (!index_later (self, id != 0 ? id : new_id, sort_key_of (article, id != 0 ? id : new_id), error))
     return FALSE;
 
   mk_article_set_id (article, id != 0 ? id : new_id);
@@ -738,6 +856,79 @@ list_row_statement (MkStore  *self,
                     error);
 }
 
+/* The keys of @ids' rows: a page of a newest-first result is one range of
+ * the index. Returns FALSE when an id is gone. */
+static gboolean
+key_range_of (MkStore      *self,
+              const gint64 *ids,
+              guint         n_ids,
+              gint64       *lowest,
+              gint64       *highest)
+{
+  sqlite3_stmt *stmt = statement (self, "SELECT sort_key FROM articles WHERE id = ?1", NULL);
+
+  *lowest = G_MAXINT64;
+  *highest = G_MININT64;
+  for (guint i = 0; stmt != NULL && i < n_ids; i++)
+    {
+      sqlite3_reset (stmt);
+      sqlite3_bind_int64 (stmt, 1, ids[i]);
+      if (sqlite3_step (stmt) != SQLITE_ROW)
+        break;
+      *lowest = MIN (*lowest, sqlite3_column_int64 (stmt, 0));
+      *highest = MAX (*highest, sqlite3_column_int64 (stmt, 0));
+    }
+  if (stmt != NULL)
+    sqlite3_reset (stmt);
+
+  return *lowest <= *highest;
+}
+
+/* Loads the rows of @ids with their snippets in one pass over the index
+ * range they span, into @by_id. FTS5 reads each doclist (and expands each
+ * prefix) once per MATCH, so one statement per page rather than per row;
+ * rows the pass does not reach (a relevance page can span a wide range)
+ * are left for the caller to load one by one. */
+static void
+load_snippet_range (MkStore       *self,
+                    const gint64  *ids,
+                    guint          n_ids,
+                    MkQuery       *query,
+                    GHashTable    *by_id)
+{
+  sqlite3_stmt *stmt;
+  gint64 lowest, highest;
+
+  if (n_ids < 2 || !key_range_of (self, ids, n_ids, &lowest, &highest))
+    return;
+
+  stmt = statement (self,
+                    "SELECT " ARTICLE_COLUMNS ","
+                    " snippet (articles_fts, 2, '" MK_SNIPPET_MARK_START "', '"
+                    MK_SNIPPET_MARK_END "', '…', 24)"
+                    " FROM articles_fts CROSS JOIN articles a ON a.sort_key = articles_fts.rowid"
+                    " WHERE articles_fts MATCH ?1 AND articles_fts.rowid BETWEEN ?2 AND ?3"
+                    " ORDER BY articles_fts.rowid DESC LIMIT ?4",
+                    NULL);
+  if (stmt == NULL)
+    return;
+
+  bind_text (stmt, 1, mk_query_get_fts_match (query));
+  sqlite3_bind_int64 (stmt, 2, lowest);
+  sqlite3_bind_int64 (stmt, 3, highest);
+  sqlite3_bind_int64 (stmt, 4, 2 * n_ids);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      MkArticle *article = article_from_row (stmt);
+      gint64 *id = g_new (gint64, 1);
+
+      *id = mk_article_get_id (article);
+      mk_article_set_snippet (article, column_text (stmt, N_ARTICLE_COLUMNS));
+      g_hash_table_insert (by_id, id, article);
+    }
+  sqlite3_reset (stmt);
+}
+
 /**
  * mk_store_get_articles:
  * @ids: (array length=n_ids): the articles to load
@@ -756,10 +947,15 @@ mk_store_get_articles (MkStore       *self,
                        GError       **error)
 {
   g_autoptr(GPtrArray) articles = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GHashTable) loaded = g_hash_table_new_full (g_int64_hash, g_int64_equal,
+                                                        g_free, g_object_unref);
   gboolean with_snippet = query != NULL && mk_query_get_fts_match (query) != NULL;
   sqlite3_stmt *stmt;
 
   g_return_val_if_fail (MK_IS_STORE (self), NULL);
+
+  if (with_snippet)
+    load_snippet_range (self, ids, n_ids, query, loaded);
 
   stmt = list_row_statement (self, with_snippet, error);
   if (stmt == NULL)
@@ -767,7 +963,14 @@ mk_store_get_articles (MkStore       *self,
 
   for (guint i = 0; i < n_ids; i++)
     {
+      MkArticle *article = g_hash_table_lookup (loaded, &ids[i]);
       int rc;
+
+      if (article != NULL)
+        {
+          g_ptr_array_add (articles, g_object_ref (article));
+          continue;
+        }
 
       sqlite3_reset (stmt);
       sqlite3_bind_int64 (stmt, 1, ids[i]);
@@ -777,8 +980,7 @@ mk_store_get_articles (MkStore       *self,
       rc = sqlite3_step (stmt);
       if (rc == SQLITE_ROW)
         {
-          MkArticle *article = article_from_row (stmt);
-
+          article = article_from_row (stmt);
           if (with_snippet)
             mk_article_set_snippet (article, column_text (stmt, N_ARTICLE_COLUMNS));
           g_ptr_array_add (articles, article);
@@ -1045,8 +1247,11 @@ rank_newest (MkStore  *self,
 }
 
 /* Older articles with the words in their titles are likely among the best
- * matches too: find the newest of them through the title-only expression
- * and score each under the full one (so all scores compare). */
+ * matches too: the newest of them come from one pass over the matches that
+ * also have the words in the title. Their BM25 is computed for that
+ * combined expression, which counts the title words twice: a bias toward
+ * title matches, which is what this pass is for. One statement, because
+ * FTS5 re-reads every doclist (and re-expands every prefix) per MATCH. */
 static gboolean
 rank_older_titles (MkStore     *self,
                    Search      *search,
@@ -1054,43 +1259,34 @@ rank_older_titles (MkStore     *self,
                    GArray      *ranked,
                    GError     **error)
 {
-  g_autoptr(GArray) keys = g_array_new (FALSE, FALSE, sizeof (gint64));
-  const char *title_match = mk_query_get_fts_title_match (search->query);
+  g_autofree char *expression = g_strdup_printf ("(%s) AND (%s)", match_of (search),
+                                                 mk_query_get_fts_title_match (search->query));
   sqlite3_stmt *stmt;
+  int rc;
 
   stmt = statement (self,
-                    "SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?1"
+                    "SELECT rowid, " BM25 " FROM articles_fts WHERE articles_fts MATCH ?1"
                     " AND rowid BETWEEN ?2 AND ?3 ORDER BY rowid DESC LIMIT ?4",
                     error);
   if (stmt == NULL)
     return FALSE;
-  bind_text (stmt, 1, title_match);
+  bind_text (stmt, 1, expression);
   sqlite3_bind_int64 (stmt, 2, search->lowest);
   sqlite3_bind_int64 (stmt, 3, below - 1);
   sqlite3_bind_int64 (stmt, 4, RELEVANCE_CANDIDATES / 4);
-  if (!collect_keys (self, stmt, search, keys, error))
-    return FALSE;
 
-  stmt = statement (self,
-                    "SELECT " BM25 " FROM articles_fts WHERE articles_fts MATCH ?1 AND rowid = ?2",
-                    error);
-  if (stmt == NULL)
-    return FALSE;
-  for (guint i = 0; i < keys->len; i++)
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      Ranked r = { g_array_index (keys, gint64, i), 0 };
-
-      sqlite3_reset (stmt);
-      bind_text (stmt, 1, match_of (search));
-      sqlite3_bind_int64 (stmt, 2, r.key);
-      if (sqlite3_step (stmt) == SQLITE_ROW)
-        {
-          r.score = sqlite3_column_double (stmt, 0);
-          g_array_append_val (ranked, r);
-        }
+      Ranked r = { sqlite3_column_int64 (stmt, 0), sqlite3_column_double (stmt, 1) };
+      g_array_append_val (ranked, r);
     }
   sqlite3_reset (stmt);
 
+  if (rc != SQLITE_DONE)
+    {
+      set_sqlite_error (self, error);
+      return FALSE;
+    }
   return TRUE;
 }
 

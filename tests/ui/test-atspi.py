@@ -9,8 +9,10 @@
 #
 # Copyright 2026 The Mekong developers
 # SPDX-License-Identifier: GPL-3.0-or-later
+import ctypes
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -27,7 +29,7 @@ results = []
 
 def tap(ok, name, detail=""):
     results.append(ok)
-    print(("ok" if ok else "not ok") + f" {len(results)} - {name}")
+    print(("ok" if ok else "not ok") + f" {len(results)} - {name}", flush=True)
     if detail and not ok:
         for line in detail.splitlines():
             print(f"# {line}")
@@ -83,12 +85,22 @@ def row_text(row):
     return " | ".join(texts)
 
 
+def die_with_parent():
+    # If this driver dies, the app must not live on holding the test's
+    # output pipe open (meson would wait for it until its timeout).
+    PR_SET_PDEATHSIG = 1
+    ctypes.CDLL("libc.so.6", use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGTERM)
+
+
 def main():
     binary = sys.argv[1]
     workdir = tempfile.mkdtemp(prefix="mekong-atspi-")
-    env = dict(os.environ, GTK_A11Y="atspi", NO_AT_BRIDGE="0")
-    env.pop("NO_AT_BRIDGE")
-    app_proc = subprocess.Popen([binary, "--archive", os.path.join(workdir, "a.db")], env=env)
+    # Warnings are fatal in the app under test (as in every test), not in
+    # this driver: libatspi warns about objects that vanish while rows load.
+    env = dict(os.environ, GTK_A11Y="atspi", G_DEBUG="fatal-warnings")
+    env.pop("NO_AT_BRIDGE", None)
+    app_proc = subprocess.Popen([binary, "--archive", os.path.join(workdir, "a.db")], env=env,
+                                preexec_fn=die_with_parent)
     try:
         app = wait_for(lambda: find_app(app_proc.pid))
         tap(app is not None, "the application appears on the accessibility bus")
