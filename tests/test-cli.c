@@ -15,7 +15,11 @@
 
 static const char * const export_keys[] = {
   "id", "title", "url", "source", "published", "author", "summary", "body",
-  "language", "excerpt", "related_to", "title_derived", NULL
+  "language", "excerpt", "related_to", "title_derived", "entities", "places", NULL
+};
+
+static const char * const entity_keys[] = {
+  "id", "name", "type", "mentions", "articles", "aliases", NULL
 };
 
 static const char * const search_keys[] = {
@@ -350,11 +354,12 @@ assert_keys (JsonObject         *object,
     }
 }
 
-/* The archive as `export --format jsonl` sees it: one JsonNode per line. */
+/* The archive as `export --format jsonl --include-excerpts` sees it: one
+ * JsonNode per line, the teasers of "Related" blocks included. */
 static GPtrArray *
 export_articles (Fixture *f)
 {
-  g_autoptr(CliRun) run = cli (f, "export", "--format", "jsonl", NULL);
+  g_autoptr(CliRun) run = cli (f, "export", "--format", "jsonl", "--include-excerpts", NULL);
   g_autoptr(GPtrArray) articles = g_ptr_array_new_with_free_func ((GDestroyNotify) json_node_unref);
   g_auto(GStrv) lines = NULL;
 
@@ -936,6 +941,25 @@ assert_export_object (JsonObject *object)
   g_assert_cmpint (json_node_get_value_type (json_object_get_member (object, "excerpt")), ==, G_TYPE_BOOLEAN);
   g_assert_cmpint (json_node_get_value_type (json_object_get_member (object, "title_derived")), ==, G_TYPE_BOOLEAN);
   assert_nullable_type (object, "related_to", G_TYPE_INT64);
+
+  /* entities: [{name, type, mentions}], places: [{name, lat, lon}] */
+  for (guint i = 0; i < json_array_get_length (json_object_get_array_member (object, "entities")); i++)
+    {
+      JsonObject *entity = json_array_get_object_element (json_object_get_array_member (object, "entities"), i);
+      const char *keys[] = { "name", "type", "mentions", NULL };
+
+      assert_keys (entity, keys);
+      g_assert_nonnull (get_text (entity, "name"));
+      g_assert_cmpint (json_object_get_int_member (entity, "mentions"), >, 0);
+    }
+  for (guint i = 0; i < json_array_get_length (json_object_get_array_member (object, "places")); i++)
+    {
+      JsonObject *place = json_array_get_object_element (json_object_get_array_member (object, "places"), i);
+      const char *keys[] = { "name", "lat", "lon", NULL };
+
+      assert_keys (place, keys);
+      assert_nullable_type (place, "lat", G_TYPE_DOUBLE);
+    }
 }
 
 static void
@@ -979,9 +1003,72 @@ test_export_jsonl (Fixture       *f,
     }
   g_assert_cmpuint (n_excerpts, ==, 2);
 
-  /* jsonl is the default format. */
+  /* jsonl is the default format, and the teasers are left out unless
+   * asked for: the five articles. */
   assert_success (default_format);
-  g_assert_cmpuint (count_lines (default_format->out), ==, 7);
+  g_assert_cmpuint (count_lines (default_format->out), ==, 5);
+  g_assert_null (strstr (default_format->out, "\"excerpt\":true"));
+}
+
+/* The object of the article titled @title, from an export. */
+static JsonObject *
+find_article (GPtrArray  *articles,
+              const char *title)
+{
+  for (guint i = 0; i < articles->len; i++)
+    {
+      JsonObject *object = json_node_get_object (g_ptr_array_index (articles, i));
+
+      if (g_strcmp0 (get_text (object, "title"), title) == 0)
+        return object;
+    }
+
+  g_error ("no article titled “%s”", title);
+  return NULL;
+}
+
+static gboolean
+has_entity (JsonArray  *entities,
+            const char *name,
+            const char *type)
+{
+  for (guint i = 0; i < json_array_get_length (entities); i++)
+    {
+      JsonObject *entity = json_array_get_object_element (entities, i);
+
+      if (g_strcmp0 (get_text (entity, "name"), name) == 0 &&
+          g_strcmp0 (get_text (entity, "type"), type) == 0)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+static void
+test_export_entities (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(GPtrArray) articles = export_articles (f);
+  JsonObject *article = find_article (articles, TITLE_000);
+  JsonArray *entities = json_object_get_array_member (article, "entities");
+  JsonArray *places = json_object_get_array_member (article, "places");
+  gboolean found_vientiane = FALSE;
+
+  g_assert_true (has_entity (entities, "Vietnam Social Security", "organization"));
+  g_assert_true (has_entity (entities, "Dao Viet Anh", "person"));
+  g_assert_true (has_entity (entities, "Laos", "place"));
+  for (guint i = 0; i < json_array_get_length (places); i++)
+    {
+      JsonObject *place = json_array_get_object_element (places, i);
+
+      if (g_strcmp0 (get_text (place, "name"), "Vientiane") == 0)
+        {
+          found_vientiane = TRUE;
+          g_assert_cmpfloat_with_epsilon (json_object_get_double_member (place, "lat"), 17.97, 0.5);
+          g_assert_cmpfloat_with_epsilon (json_object_get_double_member (place, "lon"), 102.63, 0.5);
+        }
+    }
+  g_assert_true (found_vientiane);
 }
 
 static void
@@ -996,6 +1083,220 @@ test_export_usage (Fixture       *f,
   g_assert_nonnull (strstr (xml->err, "xml"));
   g_assert_cmpstr (xml->out, ==, "");
   assert_one_error_line (extra, 2, "all");
+}
+
+/* entities ------------------------------------------------------------------ */
+
+static JsonArray *
+entities_json (Fixture    *f,
+               JsonNode  **root,
+               ...)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) argv = NULL;
+  g_autoptr(CliRun) run = NULL;
+  va_list args;
+
+  g_strv_builder_add_many (builder, cli_path (), "--archive", f->archive, "entities", "--json", NULL);
+  va_start (args, root);
+  for (const char *arg = va_arg (args, const char *); arg != NULL; arg = va_arg (args, const char *))
+    g_strv_builder_add (builder, arg);
+  va_end (args);
+  argv = g_strv_builder_end (builder);
+
+  run = run_argv ((const char * const *) argv, NULL);
+  assert_success (run);
+  *root = parse_json (run->out);
+  g_assert_true (JSON_NODE_HOLDS_ARRAY (*root));
+  return json_node_get_array (*root);
+}
+
+static JsonObject *
+find_entity (JsonArray  *entities,
+             const char *name,
+             const char *type)
+{
+  for (guint i = 0; i < json_array_get_length (entities); i++)
+    {
+      JsonObject *entity = json_array_get_object_element (entities, i);
+
+      if (g_strcmp0 (get_text (entity, "name"), name) == 0 &&
+          g_strcmp0 (get_text (entity, "type"), type) == 0)
+        return entity;
+    }
+
+  return NULL;
+}
+
+static gboolean
+has_string (JsonArray  *array,
+            const char *text)
+{
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    if (g_strcmp0 (json_array_get_string_element (array, i), text) == 0)
+      return TRUE;
+
+  return FALSE;
+}
+
+/* One article's entities: named as it names them, with offsets that point
+ * at those names in its body. */
+static void
+test_entities_article (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GPtrArray) articles = export_articles (f);
+  JsonObject *article = find_article (articles, TITLE_000);
+  g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, json_object_get_int_member (article, "id"));
+  const char *body = get_text (article, "body");
+  g_autoptr(JsonNode) root = NULL;
+  JsonArray *entities = entities_json (f, &root, "--article", id, NULL);
+  JsonObject *person = find_entity (entities, "Dao Viet Anh", "person");
+  JsonObject *vss = find_entity (entities, "Vietnam Social Security", "organization");
+  JsonArray *offsets;
+
+  g_assert_nonnull (person);
+  g_assert_nonnull (vss);
+  g_assert_null (find_entity (entities, "Lao", "place"));
+  g_assert_null (find_entity (entities, "MoU", "organization"));
+  g_assert_true (has_string (json_object_get_array_member (person, "aliases"), "Anh"));
+  g_assert_true (has_string (json_object_get_array_member (vss, "aliases"), "VSS"));
+  g_assert_cmpint (json_object_get_int_member (person, "mentions"), ==, 2);
+
+  offsets = json_object_get_array_member (person, "offsets");
+  for (guint i = 0; i < json_array_get_length (offsets); i++)
+    {
+      JsonObject *offset = json_array_get_object_element (offsets, i);
+      const char *start = g_utf8_offset_to_pointer (body, json_object_get_int_member (offset, "start"));
+      const char *end = g_utf8_offset_to_pointer (body, json_object_get_int_member (offset, "end"));
+      g_autofree char *text = g_strndup (start, end - start);
+
+      g_assert_false (json_object_get_boolean_member (offset, "in_title"));
+      g_assert_true (g_str_equal (text, "Dao Viet Anh") || g_str_equal (text, "Anh"));
+    }
+
+  /* In an article's list, "canonical" is the archive's name and
+   * "offsets" where the article names it. */
+  for (guint i = 0; i < json_array_get_length (entities); i++)
+    {
+      JsonObject *entity = json_array_get_object_element (entities, i);
+
+      g_assert_nonnull (get_text (entity, "canonical"));
+      g_assert_true (json_object_has_member (entity, "offsets"));
+      g_assert_cmpuint (json_object_get_size (entity), ==,
+                        g_str_equal (get_text (entity, "type"), "place") ? 10 : 8);
+    }
+}
+
+/* Across the archive, one entity per place however it is spelled, with
+ * the number of articles that name it. */
+static void
+test_entities_archive (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(JsonNode) places_root = NULL;
+  JsonArray *entities = entities_json (f, &root, NULL);
+  JsonArray *places = entities_json (f, &places_root, "--type", "place", NULL);
+  JsonObject *hanoi = find_entity (entities, "Hanoi", "place");
+  JsonObject *vietnam = find_entity (entities, "Vietnam", "place");
+  JsonObject *vss = find_entity (entities, "Vietnam Social Security", "organization");
+  gint64 previous = G_MAXINT64;
+
+  /* "Hanoi" (001), "HÀ NỘI" and "Hà Nội" (003, 004). */
+  g_assert_nonnull (hanoi);
+  g_assert_cmpint (json_object_get_int_member (hanoi, "articles"), ==, 3);
+  g_assert_null (find_entity (entities, "Hà Nội", "place"));
+  g_assert_cmpfloat_with_epsilon (json_object_get_double_member (hanoi, "lat"), 21.03, 0.5);
+  /* "Vietnam", "Việt Nam", "VIETNAM". */
+  g_assert_nonnull (vietnam);
+  g_assert_cmpint (json_object_get_int_member (vietnam, "articles"), >=, 4);
+  /* 000 and 001 both name it. */
+  g_assert_nonnull (vss);
+  g_assert_cmpint (json_object_get_int_member (vss, "articles"), ==, 2);
+
+  for (guint i = 0; i < json_array_get_length (entities); i++)
+    {
+      JsonObject *entity = json_array_get_object_element (entities, i);
+
+      assert_keys (entity, g_str_equal (get_text (entity, "type"), "place")
+                           ? (const char * const []) { "id", "name", "type", "mentions", "articles",
+                                                       "aliases", "lat", "lon", NULL }
+                           : entity_keys);
+      /* Most mentioned first. */
+      g_assert_cmpint (json_object_get_int_member (entity, "mentions"), <=, previous);
+      previous = json_object_get_int_member (entity, "mentions");
+    }
+
+  g_assert_cmpuint (json_array_get_length (places), >, 0);
+  for (guint i = 0; i < json_array_get_length (places); i++)
+    g_assert_cmpstr (get_text (json_array_get_object_element (places, i), "type"), ==, "place");
+}
+
+static void
+test_entities_plain (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(CliRun) run = cli (f, "entities", "--type", "person", "--limit", "3", NULL);
+  g_auto(GStrv) lines = NULL;
+
+  /* MENTIONS, ARTICLES, TYPE, NAME */
+  assert_success (run);
+  g_assert_cmpuint (count_lines (run->out), ==, 3);
+  lines = g_strsplit (run->out, "\n", -1);
+  for (guint i = 0; i < 3; i++)
+    {
+      g_auto(GStrv) fields = g_strsplit (lines[i], "\t", -1);
+
+      g_assert_cmpuint (g_strv_length (fields), ==, 4);
+      g_assert_cmpstr (fields[2], ==, "person");
+    }
+}
+
+static void
+test_entities_query (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(JsonNode) root = NULL;
+  JsonArray *entities = entities_json (f, &root, "--query", "Baykham", NULL);
+
+  /* Only 003 mentions Baykham Khattiya: its entities, counted within it. */
+  g_assert_nonnull (find_entity (entities, "Baykham Khattiya", "person"));
+  g_assert_null (find_entity (entities, "Keo Chanthavixay", "person"));
+  for (guint i = 0; i < json_array_get_length (entities); i++)
+    g_assert_cmpint (json_object_get_int_member (json_array_get_object_element (entities, i), "articles"), ==, 1);
+}
+
+static void
+test_entities_usage (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(CliRun) bad_type = cli (f, "entities", "--type", "animal", NULL);
+  g_autoptr(CliRun) bad_id = cli (f, "entities", "--article", "abc", NULL);
+  g_autoptr(CliRun) absent = cli (f, "entities", "--article", "99999", NULL);
+  g_autoptr(CliRun) extra = cli (f, "entities", "Laos", NULL);
+
+  assert_one_error_line (bad_type, 2, "animal");
+  assert_one_error_line (bad_id, 2, "abc");
+  assert_one_error_line (absent, 1, "99999");
+  assert_one_error_line (extra, 2, "Laos");
+}
+
+/* Re-running the rules over the archive gives the same entities. */
+static void
+test_reindex_entities (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(CliRun) before = cli (f, "entities", NULL);
+  g_autoptr(CliRun) run = cli (f, "reindex-entities", NULL);
+  g_autoptr(CliRun) after = cli (f, "entities", NULL);
+
+  assert_success (run);
+  g_assert_true (g_str_has_prefix (run->out, "Indexed 7 articles in "));
+  g_assert_nonnull (strstr (run->out, " articles/s): "));
+  g_assert_cmpstr (run->err, ==, "");
+  assert_success (after);
+  g_assert_cmpstr (after->out, ==, before->out);
 }
 
 /* commands, help, version ------------------------------------------------- */
@@ -1030,7 +1331,8 @@ static void
 test_help (Fixture       *f,
            gconstpointer  data)
 {
-  const char *commands[] = { "import", "search", "show", "export", "help" };
+  const char *commands[] = { "import", "search", "show", "export", "entities",
+                             "reindex-entities", "help" };
   g_autofree char *data_home = g_build_filename (f->dir, "data", NULL);
   g_autoptr(CliRun) global = cli_bare (f, "--help", NULL);
   g_autoptr(CliRun) global_help = cli_bare (f, "help", NULL);
@@ -1098,6 +1400,13 @@ main (int   argc,
   ADD ("show/errors", fixture_set_up_imported, test_show_errors);
   ADD ("export/jsonl", fixture_set_up_imported, test_export_jsonl);
   ADD ("export/usage", fixture_set_up_imported, test_export_usage);
+  ADD ("export/entities", fixture_set_up_imported, test_export_entities);
+  ADD ("entities/article", fixture_set_up_imported, test_entities_article);
+  ADD ("entities/archive", fixture_set_up_imported, test_entities_archive);
+  ADD ("entities/plain", fixture_set_up_imported, test_entities_plain);
+  ADD ("entities/query", fixture_set_up_imported, test_entities_query);
+  ADD ("entities/usage", fixture_set_up_imported, test_entities_usage);
+  ADD ("entities/reindex", fixture_set_up_imported, test_reindex_entities);
   ADD ("usage-errors", fixture_set_up, test_usage_errors);
   ADD ("help", fixture_set_up, test_help);
   ADD ("version", fixture_set_up, test_version);

@@ -581,6 +581,194 @@ test_store_migrates_version_1 (Fixture       *fixture,
   g_assert_cmpuint (count_hits (store, ""), ==, 2);
   article = mk_store_get_article (store, 1, &error);
   g_assert_cmpstr (mk_article_get_title (article), ==, "Hà Nội talks");
+
+  /* Entities came with version 3: an older archive has none until it is
+   * indexed again, and then has them. */
+  g_assert_cmpint (mk_store_count_entities (store, &error), ==, 0);
+  g_assert_true (mk_entity_index_archive (store, 1, NULL, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (mk_store_count_entities (store, &error), ==, 3);
+}
+
+/* Adds an article and indexes its entities, as the importer does. */
+static gint64
+add_indexed (MkStore    *store,
+             const char *guid,
+             const char *body,
+             const char *published)
+{
+  g_autoptr(MkEntityExtractor) extractor = mk_entity_extractor_new ();
+  g_autoptr(MkArticle) article = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 id = add (store, guid, guid, body, published, NULL);
+
+  article = mk_store_get_article (store, id, &error);
+  g_assert_no_error (error);
+  mk_article_set_title_derived (article, TRUE);
+  g_assert_true (mk_store_begin (store, &error));
+  g_assert_true (mk_entity_index_article (extractor, store, article, &error));
+  g_assert_no_error (error);
+  g_assert_true (mk_store_commit (store, &error));
+  return id;
+}
+
+static MkEntity *
+find_entity (MkStore    *store,
+             int         type,
+             const char *name)
+{
+  g_autoptr(GError) error = NULL;
+  MkEntity *entity = mk_store_find_entity (store, type, name, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (entity);
+  return entity;
+}
+
+static gboolean
+entity_has_alias (MkEntity   *entity,
+                  const char *alias)
+{
+  GPtrArray *aliases = mk_entity_get_aliases (entity);
+
+  for (guint i = 0; i < aliases->len; i++)
+    if (g_str_equal (g_ptr_array_index (aliases, i), alias))
+      return TRUE;
+
+  return FALSE;
+}
+
+/* The same entity in different articles, however each writes it, is one
+ * entity of the archive, found by any of its names. */
+static void
+test_store_entities_merge (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 a = add_indexed (fixture->store, "a",
+                          "The Cambodian Rice Federation (CRF) met in Ha Noi.", "2021-01-01");
+  gint64 b = add_indexed (fixture->store, "b",
+                          "CRF members toured Hà Nội and the Lao PDR.", "2022-01-01");
+  gint64 c = add_indexed (fixture->store, "c",
+                          "HANOI — Farmers from Laos met the CRF.", "2023-01-01");
+  g_autoptr(MkEntity) crf = find_entity (fixture->store, MK_ENTITY_ORGANIZATION, "CRF");
+  g_autoptr(MkEntity) by_name = find_entity (fixture->store, MK_ENTITY_TYPE_ANY, "cambodian rice federation");
+  g_autoptr(MkEntity) hanoi = find_entity (fixture->store, MK_ENTITY_PLACE, "ha noi");
+  g_autoptr(MkEntity) laos = find_entity (fixture->store, MK_ENTITY_PLACE, "Lao People's Democratic Republic");
+  g_autoptr(GArray) laos_articles = NULL;
+  g_autoptr(GPtrArray) all = NULL;
+
+  g_assert_cmpint (mk_entity_get_id (crf), ==, mk_entity_get_id (by_name));
+  g_assert_cmpstr (mk_entity_get_name (crf), ==, "Cambodian Rice Federation");
+  g_assert_true (entity_has_alias (crf, "CRF"));
+  g_assert_cmpuint (mk_entity_get_n_articles (crf), ==, 3);
+  g_assert_cmpuint (mk_entity_get_n_mentions (crf), ==, 4);
+
+  g_assert_cmpstr (mk_entity_get_name (hanoi), ==, "Hanoi");
+  g_assert_cmpuint (mk_entity_get_n_articles (hanoi), ==, 3);
+  g_assert_true (mk_entity_has_location (hanoi));
+
+  /* Newest first. */
+  laos_articles = mk_store_get_entity_article_ids (fixture->store, mk_entity_get_id (laos), 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (laos_articles->len, ==, 2);
+  g_assert_cmpint (g_array_index (laos_articles, gint64, 0), ==, c);
+  g_assert_cmpint (g_array_index (laos_articles, gint64, 1), ==, b);
+
+  /* Most mentioned first, one row each. */
+  all = mk_store_get_entities (fixture->store, NULL, MK_ENTITY_TYPE_ANY, 0, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (all->len, ==, 3);
+  g_assert_cmpint (mk_entity_get_id (g_ptr_array_index (all, 0)), ==, mk_entity_get_id (crf));
+  (void) a;
+}
+
+/* An article's list: the article's own forms and offsets, its counts. */
+static void
+test_store_article_entities (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  const char *body = "Viet Nam and Việt Nam: one country. Mr Somsak Inthavong said so; Somsak left.";
+  g_autoptr(GError) error = NULL;
+  gint64 id;
+  g_autoptr(GPtrArray) entities = NULL;
+  g_autoptr(GPtrArray) people = NULL;
+  MkEntity *vietnam, *somsak;
+
+  add_indexed (fixture->store, "other", "Vietnam is large.", "2020-01-01");
+  id = add_indexed (fixture->store, "this", body, "2021-01-01");
+  entities = mk_store_get_article_entities (fixture->store, id, MK_ENTITY_TYPE_ANY, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (entities->len, ==, 2);
+
+  /* Two mentions each: ties go by name. */
+  somsak = g_ptr_array_index (entities, 0);
+  vietnam = g_ptr_array_index (entities, 1);
+  g_assert_cmpstr (mk_entity_get_name (vietnam), ==, "Vietnam");
+  /* The fullest form; of two as long, the first. */
+  g_assert_cmpstr (mk_entity_get_label (vietnam), ==, "Viet Nam");
+  g_assert_cmpuint (mk_entity_get_mentions (vietnam)->len, ==, 2);
+  g_assert_cmpuint (mk_entity_get_n_articles (vietnam), ==, 2);
+  g_assert_cmpint (g_array_index (mk_entity_get_mentions (vietnam), MkMention, 0).start, ==, 0);
+  g_assert_cmpint (g_array_index (mk_entity_get_mentions (vietnam), MkMention, 0).end, ==, 8);
+  g_assert_cmpint (g_array_index (mk_entity_get_mentions (vietnam), MkMention, 1).start, ==, 13);
+
+  g_assert_cmpstr (mk_entity_get_label (somsak), ==, "Somsak Inthavong");
+  g_assert_true (entity_has_alias (somsak, "Somsak"));
+
+  people = mk_store_get_article_entities (fixture->store, id, MK_ENTITY_PERSON, &error);
+  g_assert_cmpuint (people->len, ==, 1);
+}
+
+/* Counts follow the articles: indexing again changes nothing, a changed
+ * article moves them, a deleted one takes its mentions away. */
+static void
+test_store_entity_counts (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MkEntity) before = NULL;
+  g_autoptr(MkEntity) after = NULL;
+  g_autoptr(MkEntity) gone = NULL;
+  g_autoptr(GPtrArray) in_results = NULL;
+  g_autoptr(MkQuery) query = mk_query_new ("rice");
+  sqlite3 *db;
+  gint64 id;
+
+  add_indexed (fixture->store, "a", "Cambodia grows rice. Cambodia sells it.", "2020-01-01");
+  id = add_indexed (fixture->store, "b", "Cambodia and Thailand trade.", "2021-01-01");
+  add_indexed (fixture->store, "b", "Cambodia and Thailand trade.", "2021-01-01");
+
+  before = find_entity (fixture->store, MK_ENTITY_PLACE, "Cambodia");
+  g_assert_cmpuint (mk_entity_get_n_articles (before), ==, 2);
+  g_assert_cmpuint (mk_entity_get_n_mentions (before), ==, 3);
+
+  /* Within a search's results only. */
+  in_results = mk_store_get_entities (fixture->store, query, MK_ENTITY_PLACE, 0, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (in_results->len, ==, 1);
+  g_assert_cmpuint (mk_entity_get_n_mentions (g_ptr_array_index (in_results, 0)), ==, 2);
+
+  g_assert_true (mk_entity_index_archive (fixture->store, 1, NULL, NULL, NULL, NULL, &error));
+  after = find_entity (fixture->store, MK_ENTITY_PLACE, "Cambodia");
+  g_assert_cmpuint (mk_entity_get_n_articles (after), ==, 2);
+  g_assert_cmpuint (mk_entity_get_n_mentions (after), ==, 3);
+
+  g_assert_cmpint (sqlite3_open (fixture->path, &db), ==, SQLITE_OK);
+  g_assert_true (mk_fts_tokenizer_register (db, NULL));
+  sqlite3_busy_timeout (db, 5000);
+  g_assert_cmpint (sqlite3_exec (db, "PRAGMA foreign_keys = ON", NULL, NULL, NULL), ==, SQLITE_OK);
+  {
+    g_autofree char *sql = g_strdup_printf ("DELETE FROM articles WHERE id = %" G_GINT64_FORMAT, id);
+
+    g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  }
+  sqlite3_close (db);
+
+  gone = find_entity (fixture->store, MK_ENTITY_PLACE, "Cambodia");
+  g_assert_cmpuint (mk_entity_get_n_articles (gone), ==, 1);
+  g_assert_cmpuint (mk_entity_get_n_mentions (gone), ==, 2);
+  g_assert_cmpint (mk_store_count_entities (fixture->store, &error), ==, 1);
 }
 
 int
@@ -604,6 +792,9 @@ main (int   argc,
   ADD ("sort-orders", test_store_sort_orders);
   ADD ("relevance-beyond-candidates", test_store_relevance_beyond_candidates);
   ADD ("migrates-version-1", test_store_migrates_version_1);
+  ADD ("entities-merge", test_store_entities_merge);
+  ADD ("article-entities", test_store_article_entities);
+  ADD ("entity-counts", test_store_entity_counts);
   ADD ("index-stays-consistent", test_store_index_stays_consistent);
   ADD ("page-snippets", test_store_page_snippets);
 #undef ADD

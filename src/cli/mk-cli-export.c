@@ -42,16 +42,20 @@ dup_all_ids (MkStore  *store,
   return ids;
 }
 
-/* One article per line, loaded one at a time (with its body) so that a
- * large archive streams out instead of filling memory. */
+/* One article per line, loaded one at a time (with its body and
+ * entities) so that a large archive streams out instead of filling
+ * memory. The teasers of "Related" blocks are not articles of their own
+ * unless asked for. */
 static gboolean
-write_jsonl (MkStore  *store,
-             GArray   *ids,
-             GError  **error)
+write_jsonl (MkStore   *store,
+             GArray    *ids,
+             gboolean   include_excerpts,
+             GError   **error)
 {
   for (guint i = 0; i < ids->len; i++)
     {
       g_autoptr(MkArticle) article = NULL;
+      g_autoptr(GPtrArray) entities = NULL;
       g_autoptr(JsonNode) node = NULL;
       g_autoptr(GError) local_error = NULL;
 
@@ -65,7 +69,15 @@ write_jsonl (MkStore  *store,
           return FALSE;
         }
 
-      node = mk_cli_json_article (article);
+      if (mk_article_get_excerpt (article) && !include_excerpts)
+        continue;
+
+      entities = mk_store_get_article_entities (store, mk_article_get_id (article),
+                                                MK_ENTITY_TYPE_ANY, error);
+      if (entities == NULL)
+        return FALSE;
+
+      node = mk_cli_json_article (article, entities);
       mk_cli_write_json (node, FALSE);
     }
 
@@ -75,7 +87,8 @@ write_jsonl (MkStore  *store,
 /**
  * mk_cli_export:
  *
- * `export [--format jsonl]`: every article, ordered by id.
+ * `export [--format jsonl] [--include-excerpts]`: every article, ordered
+ * by id.
  */
 MkCliExit
 mk_cli_export (MkCli              *cli,
@@ -83,9 +96,12 @@ mk_cli_export (MkCli              *cli,
                char              **argv)
 {
   g_autofree char *format = NULL;
+  gboolean include_excerpts = FALSE;
   const GOptionEntry entries[] = {
     { "format", 'f', 0, G_OPTION_ARG_STRING, &format,
       N_("Write FORMAT: jsonl (JSON Lines, the default)"), N_("FORMAT") },
+    { "include-excerpts", 0, 0, G_OPTION_ARG_NONE, &include_excerpts,
+      N_("Also write the teasers of “Related” blocks"), NULL },
     G_OPTION_ENTRY_NULL
   };
   g_auto(GStrv) args = NULL;
@@ -110,7 +126,7 @@ mk_cli_export (MkCli              *cli,
     return mk_cli_fail (error);
 
   ids = dup_all_ids (store, &error);
-  if (ids == NULL || !write_jsonl (store, ids, &error))
+  if (ids == NULL || !write_jsonl (store, ids, include_excerpts, &error))
     return mk_cli_fail (error);
 
   return MK_CLI_EXIT_OK;

@@ -42,8 +42,63 @@ add_boolean (JsonBuilder *builder,
   json_builder_add_boolean_value (builder, value);
 }
 
+static void
+add_location (JsonBuilder *builder,
+              MkEntity    *entity)
+{
+  json_builder_set_member_name (builder, "lat");
+  if (mk_entity_has_location (entity))
+    json_builder_add_double_value (builder, mk_entity_get_latitude (entity));
+  else
+    json_builder_add_null_value (builder);
+  json_builder_set_member_name (builder, "lon");
+  if (mk_entity_has_location (entity))
+    json_builder_add_double_value (builder, mk_entity_get_longitude (entity));
+  else
+    json_builder_add_null_value (builder);
+}
+
+/* entities: [{name, type, mentions}], places: [{name, lat, lon}], with
+ * the archive's names, so that exports of many articles aggregate. */
+static void
+add_article_entities (JsonBuilder *builder,
+                      GPtrArray   *entities)
+{
+  json_builder_set_member_name (builder, "entities");
+  json_builder_begin_array (builder);
+  for (guint i = 0; entities != NULL && i < entities->len; i++)
+    {
+      MkEntity *entity = g_ptr_array_index (entities, i);
+
+      json_builder_begin_object (builder);
+      add_text (builder, "name", mk_entity_get_name (entity));
+      add_text (builder, "type", mk_entity_type_to_string (mk_entity_get_entity_type (entity)));
+      json_builder_set_member_name (builder, "mentions");
+      json_builder_add_int_value (builder, mk_entity_get_mentions (entity)->len);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+
+  json_builder_set_member_name (builder, "places");
+  json_builder_begin_array (builder);
+  for (guint i = 0; entities != NULL && i < entities->len; i++)
+    {
+      MkEntity *entity = g_ptr_array_index (entities, i);
+
+      if (mk_entity_get_entity_type (entity) != MK_ENTITY_PLACE)
+        continue;
+      json_builder_begin_object (builder);
+      add_text (builder, "name", mk_entity_get_name (entity));
+      add_location (builder, entity);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+}
+
 /**
  * mk_cli_json_article:
+ * @entities: (nullable) (element-type MkEntity): the article's entities,
+ *   from mk_store_get_article_entities()
  *
  * The object `export --format jsonl` writes per line, and `show --json`
  * prints. Its keys are a contract (DESIGN.md): add keys, never rename them.
@@ -51,7 +106,8 @@ add_boolean (JsonBuilder *builder,
  * Returns: (transfer full):
  */
 JsonNode *
-mk_cli_json_article (MkArticle *article)
+mk_cli_json_article (MkArticle *article,
+                     GPtrArray *entities)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
 
@@ -68,6 +124,78 @@ mk_cli_json_article (MkArticle *article)
   add_boolean (builder, "excerpt", mk_article_get_excerpt (article));
   add_id (builder, "related_to", mk_article_get_related_to (article));
   add_boolean (builder, "title_derived", mk_article_get_title_derived (article));
+  add_article_entities (builder, entities);
+  json_builder_end_object (builder);
+
+  return json_builder_get_root (builder);
+}
+
+static void
+add_strings (JsonBuilder *builder,
+             const char  *name,
+             GPtrArray   *strings)
+{
+  json_builder_set_member_name (builder, name);
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < strings->len; i++)
+    json_builder_add_string_value (builder, g_ptr_array_index (strings, i));
+  json_builder_end_array (builder);
+}
+
+static void
+add_offsets (JsonBuilder *builder,
+             GArray      *mentions)
+{
+  json_builder_set_member_name (builder, "offsets");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < mentions->len; i++)
+    {
+      MkMention *mention = &g_array_index (mentions, MkMention, i);
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "start");
+      json_builder_add_int_value (builder, mention->start);
+      json_builder_set_member_name (builder, "end");
+      json_builder_add_int_value (builder, mention->end);
+      add_boolean (builder, "in_title", mention->in_title);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+}
+
+/**
+ * mk_cli_json_entity:
+ * @in_article: whether @entity comes from one article's list: then its
+ *   name is the article's own form (its label), "canonical" the
+ *   archive's, "mentions" counts this article, and "offsets" says where
+ *
+ * One element of the array `entities --json` prints: {id, name, type,
+ * mentions, articles, aliases, lat, lon}; lat and lon only for places.
+ *
+ * Returns: (transfer full):
+ */
+JsonNode *
+mk_cli_json_entity (MkEntity *entity,
+                    gboolean  in_article)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+  json_builder_begin_object (builder);
+  add_id (builder, "id", mk_entity_get_id (entity));
+  add_text (builder, "name", in_article ? mk_entity_get_label (entity) : mk_entity_get_name (entity));
+  if (in_article)
+    add_text (builder, "canonical", mk_entity_get_name (entity));
+  add_text (builder, "type", mk_entity_type_to_string (mk_entity_get_entity_type (entity)));
+  json_builder_set_member_name (builder, "mentions");
+  json_builder_add_int_value (builder, in_article ? mk_entity_get_mentions (entity)->len
+                                                  : mk_entity_get_n_mentions (entity));
+  json_builder_set_member_name (builder, "articles");
+  json_builder_add_int_value (builder, mk_entity_get_n_articles (entity));
+  add_strings (builder, "aliases", mk_entity_get_aliases (entity));
+  if (mk_entity_get_entity_type (entity) == MK_ENTITY_PLACE)
+    add_location (builder, entity);
+  if (in_article)
+    add_offsets (builder, mk_entity_get_mentions (entity));
   json_builder_end_object (builder);
 
   return json_builder_get_root (builder);

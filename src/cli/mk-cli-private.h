@@ -58,7 +58,10 @@ void                mk_cli_write_line       (const char          *utf8);
 char               *mk_cli_format_id        (gint64               id);
 
 /* mk-cli-json.c */
-JsonNode           *mk_cli_json_article     (MkArticle           *article);
+JsonNode           *mk_cli_json_article     (MkArticle           *article,
+                                             GPtrArray           *entities);
+JsonNode           *mk_cli_json_entity      (MkEntity            *entity,
+                                             gboolean             in_article);
 JsonNode           *mk_cli_json_search_hit  (MkArticle           *article);
 void                mk_cli_write_json       (JsonNode            *node,
                                              gboolean             pretty);
@@ -76,5 +79,13 @@ MkCliExit           mk_cli_show             (MkCli               *cli,
 MkCliExit           mk_cli_export           (MkCli               *cli,
                                              const MkCliCommand  *command,
                                              char               **argv);
+MkCliExit           mk_cli_entities         (MkCli               *cli,
+                                             const MkCliCommand  *command,
+                                             char               **argv);
+MkCliExit           mk_cli_reindex_entities (MkCli               *cli,
+                                             const MkCliCommand  *command,
+                                             char               **argv);
+gboolean            mk_cli_parse_id         (const char          *text,
+                                             gint64              *id);
 
 G_END_DECLS

@@ -224,13 +224,6 @@ write_article (MkArticle *article)
     }
 }
 
-/* Only ids the archive could have: a positive whole number. */
-static gboolean
-parse_id (const char *text,
-          gint64     *id)
-{
-  return g_ascii_string_to_signed (text, 10, 1, G_MAXINT64, id, NULL);
-}
 
 /**
  * mk_cli_show:
@@ -259,7 +252,7 @@ mk_cli_show (MkCli              *cli,
   if (!mk_cli_parse_command (command, entries, argv, 1, 1, &args, &status))
     return status;
 
-  if (!parse_id (args[0], &id))
+  if (!mk_cli_parse_id (args[0], &id))
     {
       g_autofree char *display = g_filename_display_name (args[0]);
 
@@ -283,8 +276,12 @@ mk_cli_show (MkCli              *cli,
 
   if (json)
     {
-      g_autoptr(JsonNode) node = mk_cli_json_article (article);
+      g_autoptr(GPtrArray) entities = mk_store_get_article_entities (store, id, MK_ENTITY_TYPE_ANY, &error);
+      g_autoptr(JsonNode) node = NULL;
 
+      if (entities == NULL)
+        return mk_cli_fail (error);
+      node = mk_cli_json_article (article, entities);
       mk_cli_write_json (node, TRUE);
     }
   else

@@ -27,6 +27,10 @@ static const MkCliCommand commands[] = {
     N_("Show one article") },
   { "export", mk_cli_export, NULL,
     N_("Write every article to standard output") },
+  { "entities", mk_cli_entities, NULL,
+    N_("List the people, organisations and places named") },
+  { "reindex-entities", mk_cli_reindex_entities, NULL,
+    N_("Find the entities of every article again") },
   { "help",   run_help,      N_("[COMMAND]"),
     N_("Show the help of a command") },
 };
@@ -152,6 +156,14 @@ mk_cli_format_id (gint64 id)
 }
 
 /* Arguments and the archive ---------------------------------------------- */
+
+/* Only ids the archive could have: a positive whole number. */
+gboolean
+mk_cli_parse_id (const char *text,
+                 gint64     *id)
+{
+  return g_ascii_string_to_signed (text, 10, 1, G_MAXINT64, id, NULL);
+}
 
 /**
  * mk_cli_arg_to_utf8:

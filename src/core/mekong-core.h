@@ -7,7 +7,11 @@
 
 #include "mk-article.h"
 #include "mk-article-list.h"
+#include "mk-entity.h"
+#include "mk-entity-extractor.h"
+#include "mk-entity-index.h"
 #include "mk-fold.h"
+#include "mk-gazetteer.h"
 #include "mk-importer.h"
 #include "mk-query.h"
 #include "mk-store.h"

@@ -7,19 +7,23 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "mk-entity-index.h"
 #include "mk-importer.h"
 #include "mk-text-parser.h"
 
 /* Each file is imported in a transaction of its own: a bad file, a full
  * disk or a cancel leaves the archive as it was before that file, and the
  * files already done stay done. Importing the same file again finds its
- * articles by guid (the file's URI) and changes nothing. */
+ * articles by guid (the file's URI) and changes nothing. The entities of
+ * an article are found as it is stored, in the same transaction, so an
+ * article is never in the archive without them. */
 
 struct _MkImporter
 {
   GObject parent_instance;
 
   MkStore *store;
+  MkEntityExtractor *extractor;
   guint n_added;
   guint n_updated;
   guint n_unchanged;
@@ -39,6 +43,7 @@ mk_importer_finalize (GObject *object)
   MkImporter *self = (MkImporter *)object;
 
   g_clear_object (&self->store);
+  g_clear_object (&self->extractor);
   g_clear_pointer (&self->errors, g_ptr_array_unref);
 
   G_OBJECT_CLASS (mk_importer_parent_class)->finalize (object);
@@ -67,6 +72,7 @@ mk_importer_new (MkStore *store)
 
   self = g_object_new (MK_TYPE_IMPORTER, NULL);
   self->store = g_object_ref (store);
+  self->extractor = mk_entity_extractor_new ();
   return self;
 }
 
@@ -112,6 +118,9 @@ store_articles (MkImporter  *self,
         mk_article_set_guid (article, uri);
 
       if (!mk_store_add_article (self->store, source_id, article, &change, error))
+        return FALSE;
+      if (change != MK_STORE_UNCHANGED &&
+          !mk_entity_index_article (self->extractor, self->store, article, error))
         return FALSE;
       if (!mk_article_get_excerpt (article))
         article_id = mk_article_get_id (article);

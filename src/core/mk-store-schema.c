@@ -102,9 +102,56 @@ static const char migration_2[] =
   "    VALUES ('delete', old.sort_key, old.title, old.summary, old.body, old.outlet, old.author);"
   "END;";
 
+/* Version 3: entities (people, organisations, places) and where articles
+ * mention them. An entity is unique by type and key (mk_entity_key():
+ * folded, no spaces), and found again by the keys of its aliases, so that
+ * "Laos" and "Lao PDR", "Hanoi" and "Hà Nội" are one row across the
+ * archive. Offsets count characters of the body (or of the title, when
+ * in_title). n_mentions and n_articles are kept by mk-store-entities.c as
+ * articles are indexed, so that the archive's most mentioned entities are
+ * one index scan; the trigger keeps them right when an article goes. */
+static const char migration_3[] =
+  "CREATE TABLE entities ("
+  "  id            INTEGER PRIMARY KEY,"
+  "  type          TEXT NOT NULL CHECK (type IN ('person', 'organization', 'place')),"
+  "  name          TEXT NOT NULL,"
+  "  folded        TEXT NOT NULL,"
+  "  lat           REAL,"
+  "  lon           REAL,"
+  "  n_mentions    INTEGER NOT NULL DEFAULT 0,"
+  "  n_articles    INTEGER NOT NULL DEFAULT 0,"
+  "  UNIQUE (type, folded)"
+  ");"
+  "CREATE INDEX entities_by_mentions ON entities (n_mentions DESC, n_articles DESC);"
+  "CREATE TABLE entity_aliases ("
+  "  entity        INTEGER NOT NULL REFERENCES entities (id) ON DELETE CASCADE,"
+  "  alias         TEXT NOT NULL,"
+  "  folded        TEXT NOT NULL,"
+  "  UNIQUE (entity, folded)"
+  ");"
+  "CREATE INDEX entity_aliases_by_folded ON entity_aliases (folded);"
+  "CREATE TABLE mentions ("
+  "  article       INTEGER NOT NULL REFERENCES articles (id) ON DELETE CASCADE,"
+  "  entity        INTEGER NOT NULL REFERENCES entities (id) ON DELETE CASCADE,"
+  "  start_offset  INTEGER NOT NULL,"
+  "  end_offset    INTEGER NOT NULL,"
+  "  in_title      INTEGER NOT NULL DEFAULT 0,"
+  "  CHECK (end_offset > start_offset AND start_offset >= 0)"
+  ");"
+  "CREATE INDEX mentions_by_article ON mentions (article, entity);"
+  "CREATE INDEX mentions_by_entity ON mentions (entity, article);"
+  "CREATE TRIGGER articles_entities_delete BEFORE DELETE ON articles BEGIN"
+  "  UPDATE entities SET"
+  "    n_mentions = n_mentions - (SELECT count(*) FROM mentions"
+  "                               WHERE article = old.id AND entity = entities.id),"
+  "    n_articles = n_articles - 1"
+  "    WHERE id IN (SELECT entity FROM mentions WHERE article = old.id);"
+  "END;";
+
 static const char * const migrations[] = {
   migration_1,
   migration_2,
+  migration_3,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == MK_STORE_SCHEMA_VERSION);

@@ -11,6 +11,7 @@
 
 #include "mk-fts-tokenizer.h"
 #include "mk-store.h"
+#include "mk-store-private.h"
 #include "mk-store-schema.h"
 
 /* One MkStore is one connection. A connection belongs to the thread that
@@ -249,8 +250,12 @@ configure_connection (MkStore  *self,
                               SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
                               NULL, sql_mk_day, NULL, NULL, NULL);
 
+  /* Temporary data (statement journals, the ephemeral tables of joins and
+   * of a search's result set) in memory: on disk, indexing an article's
+   * entities cost thousands of small writes to temporary files. */
   return mk_fts_tokenizer_register (self->db, error) &&
-         exec (self, "PRAGMA foreign_keys = ON", error);
+         exec (self, "PRAGMA foreign_keys = ON", error) &&
+         exec (self, "PRAGMA temp_store = MEMORY", error);
 }
 
 static gboolean
@@ -1437,4 +1442,51 @@ mk_store_search (MkStore       *self,
     return NULL;
 
   return mk_store_get_articles (self, (const gint64 *) ids->data, ids->len, query, error);
+}
+
+/* --- For mk-store-entities.c (mk-store-private.h) ----------------------- */
+
+sqlite3_stmt *
+mk_store_statement (MkStore     *self,
+                    const char  *sql,
+                    GError     **error)
+{
+  return statement (self, sql, error);
+}
+
+void
+mk_store_set_sqlite_error (MkStore  *self,
+                           GError  **error)
+{
+  set_sqlite_error (self, error);
+}
+
+gboolean
+mk_store_exec (MkStore     *self,
+               const char  *sql,
+               GError     **error)
+{
+  return exec (self, sql, error);
+}
+
+gboolean
+mk_store_step_done (MkStore       *self,
+                    sqlite3_stmt  *stmt,
+                    GError       **error)
+{
+  return step_done (self, stmt, error);
+}
+
+void
+mk_store_bind_text (sqlite3_stmt *stmt,
+                    int           index,
+                    const char   *text)
+{
+  bind_text (stmt, index, text);
+}
+
+sqlite3 *
+mk_store_get_db (MkStore *self)
+{
+  return self->db;
 }

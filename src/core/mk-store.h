@@ -8,6 +8,7 @@
 #include <gio/gio.h>
 
 #include "mk-article.h"
+#include "mk-entity.h"
 #include "mk-query.h"
 
 G_BEGIN_DECLS
@@ -36,7 +37,7 @@ typedef enum {
   MK_STORE_UNCHANGED,
 } MkStoreChange;
 
-#define MK_STORE_SCHEMA_VERSION 2
+#define MK_STORE_SCHEMA_VERSION 3
 
 #define MK_TYPE_STORE (mk_store_get_type ())
 
@@ -95,5 +96,44 @@ GPtrArray  *mk_store_search             (MkStore        *self,
                                          guint           limit,
                                          GCancellable   *cancellable,
                                          GError        **error);
+
+/* Entities: mk-store-entities.c */
+
+/* For the type filters below: every type. */
+#define MK_ENTITY_TYPE_ANY ((int) -1)
+
+gboolean    mk_store_set_article_entities (MkStore       *self,
+                                           gint64         article_id,
+                                           GPtrArray     *entities,
+                                           GError       **error);
+gboolean    mk_store_clear_entities       (MkStore       *self,
+                                           GError       **error);
+GArray     *mk_store_list_article_ids     (MkStore       *self,
+                                           gint64         after_id,
+                                           guint          limit,
+                                           GError       **error);
+GPtrArray  *mk_store_get_article_entities (MkStore       *self,
+                                           gint64         article_id,
+                                           int            type,
+                                           GError       **error);
+GPtrArray  *mk_store_get_entities         (MkStore       *self,
+                                           MkQuery       *query,
+                                           int            type,
+                                           guint          limit,
+                                           GCancellable  *cancellable,
+                                           GError       **error);
+MkEntity   *mk_store_get_entity           (MkStore       *self,
+                                           gint64         id,
+                                           GError       **error);
+MkEntity   *mk_store_find_entity          (MkStore       *self,
+                                           int            type,
+                                           const char    *name,
+                                           GError       **error);
+GArray     *mk_store_get_entity_article_ids (MkStore     *self,
+                                           gint64         entity_id,
+                                           guint          limit,
+                                           GError       **error);
+gint64      mk_store_count_entities       (MkStore       *self,
+                                           GError       **error);
 
 G_END_DECLS

@@ -1,0 +1,30 @@
+/* mk-store-private.h — what the files of MkStore share
+ *
+ * Copyright 2026 The Mekong developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <sqlite3.h>
+
+#include "mk-store.h"
+
+G_BEGIN_DECLS
+
+sqlite3_stmt *mk_store_statement        (MkStore      *self,
+                                         const char   *sql,
+                                         GError      **error);
+void          mk_store_set_sqlite_error (MkStore      *self,
+                                         GError      **error);
+gboolean      mk_store_exec             (MkStore      *self,
+                                         const char   *sql,
+                                         GError      **error);
+gboolean      mk_store_step_done        (MkStore      *self,
+                                         sqlite3_stmt *stmt,
+                                         GError      **error);
+void          mk_store_bind_text        (sqlite3_stmt *stmt,
+                                         int           index,
+                                         const char   *text);
+sqlite3      *mk_store_get_db           (MkStore      *self);
+
+G_END_DECLS
