@@ -1215,21 +1215,14 @@ compare_ranked (gconstpointer a,
 
 #define BM25 "bm25 (articles_fts, 10.0, 3.0, 1.0, 4.0, 4.0)"
 
-/* The newest candidates, with their scores. */
+/* Steps @stmt, whose rows are (key, score), appending them to @ranked. */
 static gboolean
-rank_newest (MkStore  *self,
-             Search   *search,
-             GArray   *ranked,
-             GError  **error)
+collect_ranked (MkStore       *self,
+                sqlite3_stmt  *stmt,
+                GArray        *ranked,
+                GError       **error)
 {
-  g_autofree char *sql = search_sql (search, "rowid, " BM25, FALSE, TRUE);
-  sqlite3_stmt *stmt;
   int rc;
-
-  stmt = prepare_search (self, search, sql, search->lowest, search->highest,
-                         RELEVANCE_CANDIDATES, error);
-  if (stmt == NULL)
-    return FALSE;
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
@@ -1244,6 +1237,24 @@ rank_newest (MkStore  *self,
       return FALSE;
     }
   return TRUE;
+}
+
+/* The newest candidates, with their scores. */
+static gboolean
+rank_newest (MkStore  *self,
+             Search   *search,
+             GArray   *ranked,
+             GError  **error)
+{
+  g_autofree char *sql = search_sql (search, "rowid, " BM25, FALSE, TRUE);
+  sqlite3_stmt *stmt;
+
+  stmt = prepare_search (self, search, sql, search->lowest, search->highest,
+                         RELEVANCE_CANDIDATES, error);
+  if (stmt == NULL)
+    return FALSE;
+
+  return collect_ranked (self, stmt, ranked, error);
 }
 
 /* Older articles with the words in their titles are likely among the best
@@ -1262,7 +1273,6 @@ rank_older_titles (MkStore     *self,
   g_autofree char *expression = g_strdup_printf ("(%s) AND (%s)", match_of (search),
                                                  mk_query_get_fts_title_match (search->query));
   sqlite3_stmt *stmt;
-  int rc;
 
   stmt = statement (self,
                     "SELECT rowid, " BM25 " FROM articles_fts WHERE articles_fts MATCH ?1"
@@ -1275,19 +1285,7 @@ rank_older_titles (MkStore     *self,
   sqlite3_bind_int64 (stmt, 3, below - 1);
   sqlite3_bind_int64 (stmt, 4, RELEVANCE_CANDIDATES / 4);
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      Ranked r = { sqlite3_column_int64 (stmt, 0), sqlite3_column_double (stmt, 1) };
-      g_array_append_val (ranked, r);
-    }
-  sqlite3_reset (stmt);
-
-  if (rc != SQLITE_DONE)
-    {
-      set_sqlite_error (self, error);
-      return FALSE;
-    }
-  return TRUE;
+  return collect_ranked (self, stmt, ranked, error);
 }
 
 /* Ranking every match of a common word in a million articles by BM25 takes
