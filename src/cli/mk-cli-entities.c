@@ -27,29 +27,6 @@ parse_type (const char *text,
   return TRUE;
 }
 
-static gboolean
-parse_limit (const char *text,
-             guint      *limit)
-{
-  guint64 value = 0;
-
-  *limit = 0;
-  if (text == NULL)
-    return TRUE;
-  if (!g_ascii_string_to_unsigned (text, 10, 1, G_MAXUINT, &value, NULL))
-    return FALSE;
-
-  *limit = (guint) value;
-  return TRUE;
-}
-
-/* A tab or line break inside a name would shift the columns. */
-static char *
-dup_field (const char *value)
-{
-  return g_strdelimit (g_strdup (value != NULL ? value : ""), "\t\r\n", ' ');
-}
-
 /* MENTIONS, ARTICLES, TYPE, NAME: the name last, as the title is last in
  * `search`, so that `cut -f4-` takes it whole. */
 static void
@@ -60,7 +37,7 @@ write_plain (GPtrArray *entities,
     {
       MkEntity *entity = g_ptr_array_index (entities, i);
       guint mentions = in_article ? mk_entity_get_mentions (entity)->len : mk_entity_get_n_mentions (entity);
-      g_autofree char *name = dup_field (in_article ? mk_entity_get_label (entity)
+      g_autofree char *name = mk_cli_dup_field (in_article ? mk_entity_get_label (entity)
                                                     : mk_entity_get_name (entity));
       g_autofree char *line = g_strdup_printf ("%u\t%u\t%s\t%s", mentions,
                                                mk_entity_get_n_articles (entity),
@@ -146,7 +123,7 @@ mk_cli_entities (MkCli              *cli,
   if (!parse_type (type_text, &type))
     return mk_cli_usage_error (command, _("unknown type “%s”; use person, organization or place"),
                                type_text);
-  if (!parse_limit (limit_text, &limit))
+  if (!mk_cli_parse_limit (limit_text, &limit))
     return mk_cli_usage_error (command, _("--limit needs a whole number above 0, not “%s”"),
                                limit_text);
   if (article_text != NULL && query_text != NULL)

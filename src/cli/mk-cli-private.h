@@ -88,4 +88,8 @@ MkCliExit           mk_cli_reindex_entities (MkCli               *cli,
 gboolean            mk_cli_parse_id         (const char          *text,
                                              gint64              *id);
 
+gboolean      mk_cli_parse_limit      (const char         *text,
+                                       guint              *limit);
+char         *mk_cli_dup_field        (const char         *value);
+
 G_END_DECLS

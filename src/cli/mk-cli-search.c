@@ -41,33 +41,6 @@ parse_sort (const char *text,
   return FALSE;
 }
 
-/* @text NULL means no limit (0 for the store). “0” is refused rather than
- * read as “no limit”: a script asking for zero results has a bug. */
-static gboolean
-parse_limit (const char *text,
-             guint      *limit)
-{
-  guint64 value = 0;
-
-  *limit = 0;
-  if (text == NULL)
-    return TRUE;
-
-  if (!g_ascii_string_to_unsigned (text, 10, 1, G_MAXUINT, &value, NULL))
-    return FALSE;
-
-  *limit = (guint) value;
-  return TRUE;
-}
-
-/* A tab or line break inside a title would shift the columns of every
- * script reading the output; absent values are empty fields. */
-static char *
-dup_field (const char *value)
-{
-  return g_strdelimit (g_strdup (value != NULL ? value : ""), "\t\r\n", ' ');
-}
-
 /* The DATE column is the day: sortable, and one width for every row. The
  * full timestamp is in --json and `show`. */
 static char *
@@ -79,7 +52,7 @@ dup_date_field (const char *published)
     return g_strdup ("");
 
   day = g_strndup (published, strcspn (published, "T "));
-  return dup_field (day);
+  return mk_cli_dup_field (day);
 }
 
 static void
@@ -87,8 +60,8 @@ write_hit_line (MkArticle *article)
 {
   g_autofree char *id = mk_cli_format_id (mk_article_get_id (article));
   g_autofree char *date = dup_date_field (mk_article_get_published (article));
-  g_autofree char *source = dup_field (mk_article_get_source (article));
-  g_autofree char *title = dup_field (mk_article_get_title (article));
+  g_autofree char *source = mk_cli_dup_field (mk_article_get_source (article));
+  g_autofree char *title = mk_cli_dup_field (mk_article_get_title (article));
   g_autofree char *line = g_strjoin ("\t", id, date, source, title, NULL);
 
   mk_cli_write_line (line);
@@ -152,7 +125,7 @@ mk_cli_search (MkCli              *cli,
   if (!mk_cli_parse_command (command, entries, argv, 1, 1, &args, &status))
     return status;
 
-  if (!parse_limit (limit_text, &limit))
+  if (!mk_cli_parse_limit (limit_text, &limit))
     return mk_cli_usage_error (command, _("--limit needs a whole number above 0, not “%s”"),
                                limit_text);
 

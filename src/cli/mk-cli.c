@@ -489,3 +489,38 @@ mk_cli_run (int    argc,
 
   return flush_output (dispatch (&cli, &args));
 }
+
+/**
+ * mk_cli_parse_limit:
+ * @text: (nullable): the value of --limit; %NULL when not given (no limit, 0)
+ *
+ * “0” is refused rather than read as “no limit”: a script asking for zero
+ * results has a bug.
+ */
+gboolean
+mk_cli_parse_limit (const char *text,
+                    guint      *limit)
+{
+  guint64 value = 0;
+
+  *limit = 0;
+  if (text == NULL)
+    return TRUE;
+  if (!g_ascii_string_to_unsigned (text, 10, 1, G_MAXUINT, &value, NULL))
+    return FALSE;
+
+  *limit = (guint) value;
+  return TRUE;
+}
+
+/**
+ * mk_cli_dup_field:
+ *
+ * A value for a tab-separated line: a tab or line break inside it would
+ * shift the columns of every script reading the output; absent is empty.
+ */
+char *
+mk_cli_dup_field (const char *value)
+{
+  return g_strdelimit (g_strdup (value != NULL ? value : ""), "\t\r\n", ' ');
+}
