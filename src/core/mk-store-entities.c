@@ -425,7 +425,6 @@ mk_store_list_article_ids (MkStore  *self,
 {
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   sqlite3_stmt *stmt;
-  int rc;
 
   g_return_val_if_fail (MK_IS_STORE (self), NULL);
 
@@ -435,19 +434,8 @@ mk_store_list_article_ids (MkStore  *self,
 
   sqlite3_bind_int64 (stmt, 1, after_id);
   sqlite3_bind_int64 (stmt, 2, limit);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-
-      g_array_append_val (ids, id);
-    }
-  sqlite3_reset (stmt);
-
-  if (rc != SQLITE_DONE)
-    {
-      mk_store_set_sqlite_error (self, error);
-      return NULL;
-    }
+  if (!mk_store_collect_int64 (self, stmt, NULL, ids, error))
+    return NULL;
 
   return g_steal_pointer (&ids);
 }
@@ -885,7 +873,6 @@ mk_store_get_entity_article_ids (MkStore  *self,
 {
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   sqlite3_stmt *stmt;
-  int rc;
 
   g_return_val_if_fail (MK_IS_STORE (self), NULL);
 
@@ -899,19 +886,8 @@ mk_store_get_entity_article_ids (MkStore  *self,
 
   sqlite3_bind_int64 (stmt, 1, entity_id);
   sqlite3_bind_int64 (stmt, 2, limit > 0 ? (gint64) limit : -1);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-
-      g_array_append_val (ids, id);
-    }
-  sqlite3_reset (stmt);
-
-  if (rc != SQLITE_DONE)
-    {
-      mk_store_set_sqlite_error (self, error);
-      return NULL;
-    }
+  if (!mk_store_collect_int64 (self, stmt, NULL, ids, error))
+    return NULL;
 
   return g_steal_pointer (&ids);
 }

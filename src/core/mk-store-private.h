@@ -26,5 +26,12 @@ void          mk_store_bind_text        (sqlite3_stmt *stmt,
                                          int           index,
                                          const char   *text);
 sqlite3      *mk_store_get_db           (MkStore      *self);
+/* Steps @stmt to the end, appending column 0 of each row to @values
+ * (gint64), checking @cancellable every few thousand SQLite steps. */
+gboolean      mk_store_collect_int64    (MkStore      *self,
+                                         sqlite3_stmt *stmt,
+                                         GCancellable *cancellable,
+                                         GArray       *values,
+                                         GError      **error);
 
 G_END_DECLS

@@ -1113,29 +1113,29 @@ prepare_search (MkStore     *self,
 
 /* Steps @stmt to the end, appending column 0 of each row to @keys, and
  * checks @cancellable every few thousand SQLite steps. */
-static gboolean
-collect_keys (MkStore       *self,
-              sqlite3_stmt  *stmt,
-              Search        *search,
-              GArray        *keys,
-              GError       **error)
+gboolean
+mk_store_collect_int64 (MkStore       *self,
+                        sqlite3_stmt  *stmt,
+                        GCancellable  *cancellable,
+                        GArray        *values,
+                        GError       **error)
 {
   int rc;
 
-  if (search->cancellable != NULL)
-    sqlite3_progress_handler (self->db, PROGRESS_STEPS, check_cancelled, search->cancellable);
+  if (cancellable != NULL)
+    sqlite3_progress_handler (self->db, PROGRESS_STEPS, check_cancelled, cancellable);
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      gint64 key = sqlite3_column_int64 (stmt, 0);
-      g_array_append_val (keys, key);
+      gint64 value = sqlite3_column_int64 (stmt, 0);
+      g_array_append_val (values, value);
     }
 
   sqlite3_progress_handler (self->db, 0, NULL, NULL);
 
   if (rc != SQLITE_DONE)
     {
-      if (!g_cancellable_set_error_if_cancelled (search->cancellable, error))
+      if (!g_cancellable_set_error_if_cancelled (cancellable, error))
         set_sqlite_error (self, error);
       sqlite3_reset (stmt);
       return FALSE;
@@ -1143,6 +1143,16 @@ collect_keys (MkStore       *self,
 
   sqlite3_reset (stmt);
   return TRUE;
+}
+
+static gboolean
+collect_keys (MkStore       *self,
+              sqlite3_stmt  *stmt,
+              Search        *search,
+              GArray        *keys,
+              GError       **error)
+{
+  return mk_store_collect_int64 (self, stmt, search->cancellable, keys, error);
 }
 
 /* Keys in [lowest, highest], in key order, at most @limit of them (0: all). */
