@@ -65,9 +65,9 @@ mk_application_find_window (MkApplication *self,
  *
  * Presents the window showing @path, opening one if there is none yet.
  *
- * Returns: %TRUE when a window shows the archive
+ * Returns: (transfer none) (nullable): the window showing the archive
  */
-gboolean
+MkWindow *
 mk_application_open_archive (MkApplication  *self,
                              const char     *path,
                              GError        **error)
@@ -76,8 +76,8 @@ mk_application_open_archive (MkApplication  *self,
   g_autoptr(MkStore) store = NULL;
   MkWindow *window;
 
-  g_return_val_if_fail (MK_IS_APPLICATION (self), FALSE);
-  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (MK_IS_APPLICATION (self), NULL);
+  g_return_val_if_fail (path != NULL, NULL);
 
   file = g_file_new_for_path (path);
   window = mk_application_find_window (self, file);
@@ -85,14 +85,14 @@ mk_application_open_archive (MkApplication  *self,
   if (window == NULL)
     {
       if (!(store = mk_store_open (path, error)))
-        return FALSE;
+        return NULL;
 
       window = mk_window_new (GTK_APPLICATION (self), store);
     }
 
   gtk_window_present (GTK_WINDOW (window));
 
-  return TRUE;
+  return window;
 }
 
 /* With no window to attach a dialog to, the message gets a window of its
@@ -144,21 +144,48 @@ mk_application_show_error (MkApplication *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
-static gboolean
+static MkWindow *
 mk_application_open_or_report (MkApplication           *self,
                                const char              *path,
                                GApplicationCommandLine *cmdline)
 {
   g_autoptr(GError) error = NULL;
+  MkWindow *window;
 
-  if (mk_application_open_archive (self, path, &error))
-    return TRUE;
+  if ((window = mk_application_open_archive (self, path, &error)))
+    return window;
 
   if (cmdline != NULL)
     g_application_command_line_printerr (cmdline, "%s\n", error->message);
   mk_application_show_error (self, _("Could Not Open the Archive"), error->message);
 
-  return FALSE;
+  return NULL;
+}
+
+/* `mekong FILE…`, as a file manager runs it: the files are imported into
+ * the archive, and the first one is shown. */
+static void
+mk_application_import_arguments (MkWindow                *window,
+                                 GApplicationCommandLine *cmdline)
+{
+  g_auto(GStrv) arguments = g_application_command_line_get_arguments (cmdline, NULL);
+  GStrvBuilder *builder = g_strv_builder_new ();
+  g_auto(GStrv) uris = NULL;
+
+  /* The options were taken out already; what is left after the program
+   * name are files. */
+  for (guint i = 1; arguments[i] != NULL; i++)
+    {
+      g_autoptr(GFile) file = g_application_command_line_create_file_for_arg (cmdline, arguments[i]);
+      g_autofree char *uri = g_file_get_uri (file);
+
+      g_strv_builder_add (builder, uri);
+    }
+
+  uris = g_strv_builder_end (builder);
+  g_strv_builder_unref (builder);
+  if (uris[0] != NULL)
+    mk_window_import (window, (const char * const *) uris, TRUE);
 }
 
 static void
@@ -188,6 +215,7 @@ mk_application_command_line (GApplication            *app,
   GVariantDict *options = g_application_command_line_get_options_dict (cmdline);
   g_autofree char *arg = NULL;
   g_autofree char *path = NULL;
+  MkWindow *window;
 
   if (g_variant_dict_lookup (options, "archive", "^ay", &arg))
     {
@@ -202,7 +230,12 @@ mk_application_command_line (GApplication            *app,
       path = mk_store_dup_default_path ();
     }
 
-  return mk_application_open_or_report (self, path, cmdline) ? EXIT_SUCCESS : EXIT_FAILURE;
+  window = mk_application_open_or_report (self, path, cmdline);
+  if (window == NULL)
+    return EXIT_FAILURE;
+
+  mk_application_import_arguments (window, cmdline);
+  return EXIT_SUCCESS;
 }
 
 static void
@@ -265,6 +298,7 @@ mk_application_startup (GApplication *app)
   } accels[] = {
     { "app.quit", { "<Control>q", NULL } },
     { "win.search", { "<Control>f", NULL } },
+    { "win.import-files", { "<Control>o", NULL } },
     { "window.close", { "<Control>w", NULL } },
     { "win.show-help-overlay", { "<Control>question", NULL } },
   };
@@ -293,6 +327,8 @@ static void
 mk_application_init (MkApplication *self)
 {
   g_application_add_main_option_entries (G_APPLICATION (self), option_entries);
+  /* Translators: what may follow the options of `mekong` */
+  g_application_set_option_context_parameter_string (G_APPLICATION (self), _("[FILE…]"));
   g_application_set_option_context_summary (G_APPLICATION (self),
                                             _("Read and search an archive of news articles."));
 }

@@ -7,6 +7,8 @@
 
 #include <adwaita.h>
 
+#include "mk-window.h"
+
 G_BEGIN_DECLS
 
 #define MK_TYPE_APPLICATION (mk_application_get_type ())
@@ -14,7 +16,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (MkApplication, mk_application, MK, APPLICATION, AdwApplication)
 
 MkApplication *mk_application_new          (void);
-gboolean       mk_application_open_archive (MkApplication  *self,
+MkWindow      *mk_application_open_archive (MkApplication  *self,
                                             const char     *path,
                                             GError        **error);
 

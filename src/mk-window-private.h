@@ -23,6 +23,9 @@ struct _MkWindow
   GtkSingleSelection   *selection;
   AdwStatusPage        *empty_page;
   MkArticleView        *article_view;
+  GtkRevealer          *import_revealer;
+  GtkProgressBar       *import_progress;
+  GtkLabel             *import_label;
 
   /* Owned */
   MkStore              *store;
@@ -30,13 +33,25 @@ struct _MkWindow
   GSettings            *settings;
   GCancellable         *search_cancellable;
   GCancellable         *import_cancellable;
+  GPtrArray            *import_report;  /* of the last import with errors, as text */
+  GQueue                imports;        /* of ImportRequest, the running one first */
 
   MkSort                sort;
+  gint64                article_to_show;  /* once the list has it; 0 if none */
   guint                 counting_timeout_id;
 
+  guint                 searching : 1;  /* until the first rows are in */
   guint                 importing : 1;
+  guint                 importing_samples : 1;  /* the list waits for them */
 };
 
 void _mk_window_class_actions_init (MkWindowClass *klass);
+void _mk_window_class_import_init  (MkWindowClass *klass);
+void _mk_window_import_init        (MkWindow      *self);
+void _mk_window_import_samples     (MkWindow      *self);
+void _mk_window_import_dispose     (MkWindow      *self);
+void _mk_window_refresh            (MkWindow      *self);
+void _mk_window_show_toast         (MkWindow      *self,
+                                    AdwToast      *toast);
 
 G_END_DECLS

@@ -11,9 +11,6 @@
 #include "mk-article-view.h"
 #include "mk-window-private.h"
 
-/* The seeds ship inside the binary, so a first start works anywhere. */
-#define SAMPLES_URI "resource://" RESOURCE_PATH "/samples"
-
 G_DEFINE_FINAL_TYPE (MkWindow, mk_window, ADW_TYPE_APPLICATION_WINDOW)
 
 enum {
@@ -80,7 +77,7 @@ mk_window_update_list_page (MkWindow *self)
 {
   const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
 
-  if (self->importing)
+  if (self->importing_samples)
     {
       gtk_stack_set_visible_child_name (self->list_stack, "importing");
       return;
@@ -104,6 +101,8 @@ mk_window_update_list_page (MkWindow *self)
     }
   gtk_stack_set_visible_child_name (self->list_stack, "empty");
 }
+
+static gboolean mk_window_show_pending_article (MkWindow *self);
 
 /* "12,408 articles": the number is formatted first, with the locale's
  * thousands separator, so that translations need no printf extension. */
@@ -159,6 +158,39 @@ on_n_matches_changed_cb (MkArticleList *articles,
 
   text = mk_window_format_count (n_matches);
   gtk_label_set_text (self->count_label, text);
+  mk_window_show_pending_article (self);
+}
+
+/* Selects the article in self->article_to_show once the list
+ * holds it, or, when the whole result is known and it is not part of it
+ * (the search leaves it out), shows it in the reading pane all the same.
+ * Returns whether it did either. */
+static gboolean
+mk_window_show_pending_article (MkWindow *self)
+{
+  guint position;
+
+  /* The search's own callback selects the first row; this comes after. */
+  if (self->article_to_show == 0 || self->searching)
+    return FALSE;
+
+  if (mk_article_list_find (self->articles, self->article_to_show, &position))
+    {
+      gtk_single_selection_set_selected (self->selection, position);
+      gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", position);
+    }
+  else if (mk_article_list_get_n_matches (self->articles) >= 0)
+    {
+      g_autoptr(MkArticle) article = mk_store_get_article (self->store, self->article_to_show, NULL);
+
+      if (article != NULL)
+        mk_article_view_set_article (self->article_view, article);
+    }
+  else
+    return FALSE;
+
+  self->article_to_show = 0;
+  return TRUE;
 }
 
 typedef struct
@@ -200,6 +232,8 @@ mk_window_search_cb (GObject      *object,
   if (call->cancellable != self->search_cancellable)
     return;
 
+  self->searching = FALSE;
+
   if (error != NULL)
     {
       mk_window_toast (self, error->message);
@@ -218,7 +252,8 @@ mk_window_search_cb (GObject      *object,
   /* Through the list's own action: setting the scrolled window's
    * adjustment while the list is replacing its rows makes GtkListView
    * fail to scroll (and warn). */
-  if (g_list_model_get_n_items (G_LIST_MODEL (self->articles)) > 0)
+  if (!mk_window_show_pending_article (self) &&
+      g_list_model_get_n_items (G_LIST_MODEL (self->articles)) > 0)
     {
       gtk_single_selection_set_selected (self->selection, 0);
       gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", 0);
@@ -236,6 +271,7 @@ mk_window_search (MkWindow *self)
   g_cancellable_cancel (self->search_cancellable);
   g_clear_object (&self->search_cancellable);
   self->search_cancellable = g_cancellable_new ();
+  self->searching = TRUE;
 
   call = g_new0 (SearchCall, 1);
   call->self = g_object_ref (self);
@@ -275,74 +311,12 @@ mk_window_set_sort_order (MkWindow   *self,
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SORT_ORDER]);
 
       /* Not yet while the settings are bound, before there is a list. */
-      if (self->articles != NULL && !self->importing)
+      if (self->articles != NULL && !self->importing_samples)
         mk_window_search (self);
       return;
     }
 
   g_warning ("Unknown sort order “%s”", sort_order ? sort_order : "(null)");
-}
-
-static void
-mk_window_import_cb (GObject      *object,
-                     GAsyncResult *result,
-                     gpointer      user_data)
-{
-  g_autoptr(MkWindow) self = user_data;
-  g_autoptr(MkImporter) importer = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *message = NULL;
-
-  importer = mk_importer_import_paths_finish (result, &error);
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-
-  self->importing = FALSE;
-  if (self->list_stack == NULL)
-    return;
-
-  if (importer == NULL)
-    {
-      message = g_strdup_printf (_("Could not import the sample articles: %s"), error->message);
-    }
-  else if (mk_importer_get_n_failed (importer) > 0)
-    {
-      guint n_failed = mk_importer_get_n_failed (importer);
-
-      message = g_strdup_printf (ngettext ("%u sample article could not be imported",
-                                           "%u sample articles could not be imported",
-                                           n_failed),
-                                 n_failed);
-    }
-  else
-    {
-      guint n_added = mk_importer_get_n_added (importer);
-
-      message = g_strdup_printf (ngettext ("Imported %u sample article",
-                                           "Imported %u sample articles",
-                                           n_added),
-                                 n_added);
-    }
-
-  mk_window_toast (self, message);
-  mk_window_search (self);
-}
-
-/* First start on an empty archive: bring in the bundled samples so that
- * there is something real to read. The importer opens its own connection
- * in a thread, so the window stays responsive meanwhile. */
-static void
-mk_window_import_samples (MkWindow *self)
-{
-  static const char * const paths[] = { SAMPLES_URI, NULL };
-
-  self->importing = TRUE;
-  self->import_cancellable = g_cancellable_new ();
-  gtk_stack_set_visible_child_name (self->list_stack, "importing");
-
-  mk_importer_import_paths_async (mk_store_get_path (self->store), paths,
-                                  self->import_cancellable,
-                                  mk_window_import_cb, g_object_ref (self));
 }
 
 static void
@@ -478,7 +452,7 @@ mk_window_constructed (GObject *object)
     mk_window_toast (self, error->message);
 
   if (n_sources == 0)
-    mk_window_import_samples (self);
+    _mk_window_import_samples (self);
   else
     mk_window_search (self);
 }
@@ -491,7 +465,7 @@ mk_window_dispose (GObject *object)
   /* Pending searches and imports hold a reference; cancelling lets them
    * return at once instead of touching a window that is going away. */
   g_cancellable_cancel (self->search_cancellable);
-  g_cancellable_cancel (self->import_cancellable);
+  _mk_window_import_dispose (self);
   g_clear_handle_id (&self->counting_timeout_id, g_source_remove);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), MK_TYPE_WINDOW);
@@ -506,6 +480,7 @@ mk_window_finalize (GObject *object)
 
   g_clear_object (&self->search_cancellable);
   g_clear_object (&self->import_cancellable);
+  g_clear_pointer (&self->import_report, g_ptr_array_unref);
   g_clear_object (&self->settings);
   g_clear_object (&self->articles);
   g_clear_object (&self->store);
@@ -605,6 +580,9 @@ mk_window_class_init (MkWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MkWindow, selection);
   gtk_widget_class_bind_template_child (widget_class, MkWindow, empty_page);
   gtk_widget_class_bind_template_child (widget_class, MkWindow, article_view);
+  gtk_widget_class_bind_template_child (widget_class, MkWindow, import_revealer);
+  gtk_widget_class_bind_template_child (widget_class, MkWindow, import_progress);
+  gtk_widget_class_bind_template_child (widget_class, MkWindow, import_label);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_search_stopped_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_search_activate_cb);
@@ -614,6 +592,7 @@ mk_window_class_init (MkWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_row_unbind_cb);
 
   _mk_window_class_actions_init (klass);
+  _mk_window_class_import_init (klass);
 }
 
 static void
@@ -623,6 +602,21 @@ mk_window_init (MkWindow *self)
 
   /* Typing anywhere in the window goes to the search box. */
   gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self));
+  _mk_window_import_init (self);
 
   mk_window_bind_settings (self);
+}
+
+/* For the parts of the window that live in other files. */
+void
+_mk_window_refresh (MkWindow *self)
+{
+  mk_window_search (self);
+}
+
+void
+_mk_window_show_toast (MkWindow *self,
+                       AdwToast *toast)
+{
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }

@@ -18,5 +18,8 @@ G_DECLARE_FINAL_TYPE (MkWindow, mk_window, MK, WINDOW, AdwApplicationWindow)
 MkWindow *mk_window_new       (GtkApplication *application,
                                MkStore        *store);
 MkStore  *mk_window_get_store (MkWindow       *self);
+gboolean  mk_window_import    (MkWindow           *self,
+                               const char * const *paths,
+                               gboolean            show_first);
 
 G_END_DECLS

@@ -113,6 +113,25 @@ test_list_all_newest_first (Fixture       *fixture,
 }
 
 static void
+test_list_find (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(MkArticle) second = NULL;
+  gint64 second_id;
+  guint position = G_MAXUINT;
+
+  g_assert_true (search (fixture, "", NULL, NULL));
+  second = item (fixture, 1);
+  second_id = mk_article_get_id (second);
+  g_assert_true (mk_article_list_find (fixture->list, second_id, &position));
+  g_assert_cmpuint (position, ==, 1);
+
+  /* Not in a result that leaves it out. */
+  g_assert_true (search (fixture, "xylophonequokka", NULL, NULL));
+  g_assert_false (mk_article_list_find (fixture->list, second_id, &position));
+}
+
+static void
 test_list_search_narrows (Fixture       *fixture,
                           gconstpointer  data)
 {
@@ -242,6 +261,7 @@ main (int   argc,
   g_test_add ("/article-list/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("all-newest-first", test_list_all_newest_first);
   ADD ("search-narrows", test_list_search_narrows);
+  ADD ("find", test_list_find);
   ADD ("cancelled-search-keeps-results", test_list_cancelled_search_keeps_results);
   ADD ("newer-search-wins", test_list_newer_search_wins);
   ADD ("first-page-then-rest", test_list_first_page_then_rest);

@@ -119,6 +119,26 @@ test_importer_is_idempotent (Fixture       *fixture,
   g_assert_cmpint (mk_store_count_articles (fixture->store, NULL), ==, 7);
 }
 
+/* Opening a file from a file manager shows its article, not one of the
+ * teasers of its Related block, whether it was new or already there. */
+static void
+test_importer_first_article (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (g_getenv ("MEKONG_SAMPLES_DIR"),
+                                            "000_41cb3770481506ec.txt", NULL);
+  g_autoptr(MkImporter) first = import (fixture, path);
+  g_autoptr(MkImporter) again = import (fixture, path);
+  g_autoptr(MkArticle) shown = NULL;
+
+  g_assert_cmpuint (mk_importer_get_n_added (first), ==, 3);
+  shown = mk_store_get_article (fixture->store, mk_importer_get_first_article_id (first), NULL);
+  g_assert_nonnull (shown);
+  g_assert_false (mk_article_get_excerpt (shown));
+  g_assert_cmpstr (mk_article_get_title (shown), ==, "Vietnam, Laos reinforce ties in social security");
+  g_assert_cmpint (mk_importer_get_first_article_id (again), ==, mk_article_get_id (shown));
+}
+
 static char *
 write_file (const char *dir,
             const char *name,
@@ -216,21 +236,64 @@ import_done (GObject      *object,
   g_assert_no_error (error);
 }
 
+typedef struct
+{
+  GThread *thread;
+  guint n_reports;
+  guint last_done;
+  guint last_total;
+  gboolean freed;
+} ProgressSeen;
+
+static void
+on_progress (guint       n_done,
+             guint       n_total,
+             const char *name,
+             gpointer    user_data)
+{
+  ProgressSeen *seen = user_data;
+
+  /* In the caller's thread, never backwards, and naming a file. */
+  g_assert_true (g_thread_self () == seen->thread);
+  g_assert_cmpuint (n_done, >=, seen->last_done);
+  g_assert_cmpuint (n_done, <=, n_total);
+  g_assert_nonnull (name);
+  seen->n_reports++;
+  seen->last_done = n_done;
+  seen->last_total = n_total;
+}
+
+static void
+on_progress_data_free (gpointer user_data)
+{
+  ProgressSeen *seen = user_data;
+
+  seen->freed = TRUE;
+}
+
 static void
 test_importer_async (Fixture       *fixture,
                      gconstpointer  data)
 {
   const char *paths[] = { g_getenv ("MEKONG_SAMPLES_DIR"), NULL };
   g_autoptr(MkImporter) importer = NULL;
+  ProgressSeen seen = { g_thread_self (), 0, 0, 0, FALSE };
 
-  mk_importer_import_paths_async (mk_store_get_path (fixture->store), paths, NULL,
-                                  import_done, &importer);
-  while (importer == NULL)
+  mk_importer_import_paths_async (mk_store_get_path (fixture->store), paths,
+                                  on_progress, &seen, on_progress_data_free,
+                                  NULL, import_done, &importer);
+  while (importer == NULL || !seen.freed)
     g_main_context_iteration (NULL, TRUE);
 
   g_assert_cmpuint (mk_importer_get_n_added (importer), ==, 7);
   /* Written by another connection, seen by ours. */
   g_assert_cmpint (mk_store_count_articles (fixture->store, NULL), ==, 7);
+
+  /* The five sample files, the last of them always reported, and every
+   * report delivered before the result. */
+  g_assert_cmpuint (seen.n_reports, >=, 1);
+  g_assert_cmpuint (seen.last_done, ==, 5);
+  g_assert_cmpuint (seen.last_total, ==, 5);
 }
 
 static void
@@ -258,6 +321,7 @@ main (int   argc,
   g_test_add ("/importer/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("samples", test_importer_samples);
   ADD ("is-idempotent", test_importer_is_idempotent);
+  ADD ("first-article", test_importer_first_article);
   ADD ("bad-files", test_importer_bad_files);
   ADD ("missing-path", test_importer_missing_path);
   ADD ("failure-rolls-back", test_importer_failure_rolls_back);

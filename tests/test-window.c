@@ -975,6 +975,144 @@ test_reopen_does_not_import_again (Fixture       *f,
   g_assert_cmpint (mk_store_count_articles (f->store, NULL), ==, N_SAMPLE_ARTICLES);
 }
 
+/* --- importing ------------------------------------------------------------- */
+
+static gboolean
+label_collect_matches (GtkWidget  *widget,
+                       const char *text)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget) &&
+      g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
+    return TRUE;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (label_collect_matches (child, text))
+      return TRUE;
+
+  return FALSE;
+}
+
+/* A label with exactly this text is on screen (a toast, say). */
+static gboolean
+label_shown (Fixture       *f,
+             gconstpointer  data)
+{
+  return label_collect_matches (GTK_WIDGET (f->window), data);
+}
+
+static gboolean
+import_progress_shown (Fixture       *f,
+                       gconstpointer  data)
+{
+  GtkWidget *bar = find_widget (GTK_WIDGET (f->window), GTK_TYPE_PROGRESS_BAR);
+
+  return gtk_widget_get_mapped (bar);
+}
+
+static gboolean
+import_progress_hidden (Fixture       *f,
+                        gconstpointer  data)
+{
+  GtkRevealer *revealer = GTK_REVEALER (gtk_widget_get_ancestor (find_widget (GTK_WIDGET (f->window),
+                                                                              GTK_TYPE_PROGRESS_BAR),
+                                                                 GTK_TYPE_REVEALER));
+
+  return !gtk_revealer_get_reveal_child (revealer);
+}
+
+static gboolean
+selected_title_is (Fixture       *f,
+                   gconstpointer  data)
+{
+  GtkSingleSelection *selection = GTK_SINGLE_SELECTION (window_model (f));
+  MkArticle *selected = gtk_single_selection_get_selected_item (selection);
+
+  return selected != NULL && g_strcmp0 (mk_article_get_title (selected), data) == 0;
+}
+
+static char *
+write_article (const char *dir,
+               const char *name,
+               const char *text)
+{
+  char *path = g_build_filename (dir, name, NULL);
+
+  g_assert_true (g_file_set_contents (path, text, -1, NULL));
+  return path;
+}
+
+static void
+remove_folder (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir && (name = g_dir_read_name (dir)))
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      g_assert_no_errno (g_unlink (child));
+    }
+  g_assert_no_errno (g_rmdir (path));
+}
+
+/* Import Folder… (the chooser hands its folder to mk_window_import()):
+ * progress shows while it runs, the new articles join the list, a toast
+ * says how many arrived and another that one file could not be read. */
+static void
+test_import_folder (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autofree char *folder = g_build_filename (f->tmpdir, "incoming", NULL);
+  g_autofree char *school = g_build_filename (folder, "a.txt", NULL);
+  const char *paths[] = { folder, NULL };
+  const char *good[] = { school, NULL };
+
+  g_assert_no_errno (g_mkdir (folder, 0700));
+  g_free (write_article (folder, "a.txt", "Laos opens a school\n\nVientiane (KPL) - A new school opened in Xaysettha district.\n"));
+  g_free (write_article (folder, "b.txt", "Quang Nam builds a bridge\n\nQuang Nam (VNA) - A bridge over the Thu Bon river opened.\n"));
+  g_free (write_article (folder, "c.txt", "\x89PNG\r\n\x1a\n"));
+
+  g_assert_true (mk_window_import (f->window, paths, FALSE));
+  g_assert_true (wait_until (f, import_progress_shown, NULL));
+  g_assert_true (wait_until (f, rows_shown, GUINT_TO_POINTER (N_SAMPLE_ARTICLES + 2)));
+  g_assert_true (wait_until (f, import_progress_hidden, NULL));
+  g_assert_true (wait_until (f, label_shown, "1 file could not be imported"));
+  g_assert_cmpint (mk_store_count_articles (f->store, NULL), ==, N_SAMPLE_ARTICLES + 2);
+
+  /* Twice more, the second asked for while the first runs: they run one
+   * after the other, and add nothing. */
+  g_assert_true (mk_window_import (f->window, paths, FALSE));
+  g_assert_true (mk_window_import (f->window, good, FALSE));
+  g_assert_true (wait_until (f, label_shown, "No new articles: they are all in the archive already"));
+  g_assert_true (wait_until (f, import_progress_hidden, NULL));
+  g_assert_true (wait_until (f, rows_shown, GUINT_TO_POINTER (N_SAMPLE_ARTICLES + 2)));
+  g_assert_cmpint (mk_store_count_articles (f->store, NULL), ==, N_SAMPLE_ARTICLES + 2);
+
+  remove_folder (folder);
+}
+
+/* `mekong FILE` from a file manager: the file's article is what the
+ * reading pane shows once it is in. */
+static void
+test_import_shows_opened_file (Fixture       *f,
+                               gconstpointer  data)
+{
+  g_autofree char *path = write_article (f->tmpdir, "opened.txt",
+                                         "Nghe An trains workers\n\nNghe An (VNA) - Two hundred workers finished a course before leaving for Laos.\n");
+  g_autofree char *uri = g_filename_to_uri (path, NULL, NULL);
+  const char *uris[] = { uri, NULL };
+
+  g_assert_true (mk_window_import (f->window, uris, TRUE));
+  g_assert_true (wait_until (f, label_shown, "Imported 1 new article"));
+  g_assert_true (wait_until (f, selected_title_is, "Nghe An trains workers"));
+  g_assert_true (wait_until (f, article_view_shows,
+                             "Nghe An (VNA) - Two hundred workers finished a course before leaving for Laos."));
+  g_assert_no_errno (g_unlink (path));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1004,6 +1142,8 @@ main (int   argc,
   ADD ("/window/action/search", test_search_action_focuses_entry, NULL);
   ADD ("/window/reopen", test_reopen_does_not_import_again, NULL);
   ADD ("/window/settings/size", test_size_is_remembered, NULL);
+  ADD ("/window/import/folder", test_import_folder, NULL);
+  ADD ("/window/import/shows-opened-file", test_import_shows_opened_file, NULL);
 
 #undef ADD
 

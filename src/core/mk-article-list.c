@@ -140,6 +140,36 @@ load_page (MkArticleList *self,
   return rows;
 }
 
+/**
+ * mk_article_list_find:
+ * @article_id: an article
+ * @position: (out): where it is in the list
+ *
+ * Looks for an article among the ids the list holds (the whole result once
+ * #MkArticleList:n-matches is known, the first page before). A scan of the
+ * ids in memory: a million of them take about a millisecond, and it is done
+ * once per opened file, not per row.
+ *
+ * Returns: %TRUE if the article is in the list
+ */
+gboolean
+mk_article_list_find (MkArticleList *self,
+                      gint64         article_id,
+                      guint         *position)
+{
+  g_return_val_if_fail (MK_IS_ARTICLE_LIST (self), FALSE);
+
+  for (guint i = 0; i < self->ids->len; i++)
+    if (g_array_index (self->ids, gint64, i) == article_id)
+      {
+        if (position != NULL)
+          *position = i;
+        return TRUE;
+      }
+
+  return FALSE;
+}
+
 static gpointer
 mk_article_list_get_item (GListModel *model,
                           guint       position)

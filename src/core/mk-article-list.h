@@ -19,6 +19,9 @@ MkArticleList *mk_article_list_new           (MkStore             *store);
 MkStore       *mk_article_list_get_store     (MkArticleList       *self);
 MkQuery       *mk_article_list_get_query     (MkArticleList       *self);
 gint64         mk_article_list_get_n_matches (MkArticleList       *self);
+gboolean       mk_article_list_find          (MkArticleList       *self,
+                                              gint64               article_id,
+                                              guint               *position);
 void           mk_article_list_search_async  (MkArticleList       *self,
                                               MkQuery             *query,
                                               MkSort               sort,

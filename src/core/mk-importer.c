@@ -29,6 +29,12 @@ struct _MkImporter
   guint n_unchanged;
   guint n_failed;
   GPtrArray *errors;  /* of GError*, each naming its file */
+
+  MkImportProgressFunc progress_func;
+  gpointer progress_data;
+  guint n_files_done;
+  guint n_files_total;
+  gint64 first_article_id;
 };
 
 G_DEFINE_FINAL_TYPE (MkImporter, mk_importer, G_TYPE_OBJECT)
@@ -92,6 +98,7 @@ store_articles (MkImporter  *self,
                 GPtrArray   *articles,
                 const char  *uri,
                 guint        counts[3],
+                gint64      *out_article_id,
                 GError     **error)
 {
   gint64 source_id;
@@ -127,6 +134,7 @@ store_articles (MkImporter  *self,
       counts[change]++;
     }
 
+  *out_article_id = article_id;
   return TRUE;
 }
 
@@ -140,6 +148,7 @@ import_data (MkImporter    *self,
 {
   g_autoptr(GPtrArray) articles = NULL;
   guint counts[3] = { 0 };
+  gint64 article_id = 0;
 
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return FALSE;
@@ -151,7 +160,7 @@ import_data (MkImporter    *self,
   if (!mk_store_begin (self->store, error))
     return FALSE;
 
-  if (!store_articles (self, articles, uri, counts, error) ||
+  if (!store_articles (self, articles, uri, counts, &article_id, error) ||
       !mk_store_commit (self->store, error))
     {
       mk_store_rollback (self->store);
@@ -163,6 +172,8 @@ import_data (MkImporter    *self,
   self->n_added += counts[MK_STORE_ADDED];
   self->n_updated += counts[MK_STORE_UPDATED];
   self->n_unchanged += counts[MK_STORE_UNCHANGED];
+  if (self->first_article_id == 0)
+    self->first_article_id = article_id;
 
   return TRUE;
 }
@@ -311,6 +322,52 @@ compare_names (gconstpointer a,
                          g_file_info_get_name (*(GFileInfo **) b));
 }
 
+static void
+report_progress (MkImporter *self,
+                 GFile      *file)
+{
+  g_autofree char *name = NULL;
+
+  self->n_files_done++;
+  if (self->progress_func == NULL)
+    return;
+
+  name = g_file_get_basename (file);
+  self->progress_func (self->n_files_done, MAX (self->n_files_done, self->n_files_total),
+                       name, self->progress_data);
+}
+
+/* The files an import will go through, so that progress can be shown as
+ * a fraction. Walking the folders twice costs little next to importing. */
+static guint
+count_files (GFile        *file,
+             GCancellable *cancellable)
+{
+  g_autoptr(GFileEnumerator) enumerator = NULL;
+  GFileInfo *info;
+  guint n_files = 0;
+
+  if (g_file_query_file_type (file, G_FILE_QUERY_INFO_NONE, cancellable) != G_FILE_TYPE_DIRECTORY)
+    return 1;
+
+  enumerator = g_file_enumerate_children (file,
+                                          G_FILE_ATTRIBUTE_STANDARD_NAME ","
+                                          G_FILE_ATTRIBUTE_STANDARD_IS_HIDDEN,
+                                          G_FILE_QUERY_INFO_NONE, cancellable, NULL);
+  while (enumerator && (info = g_file_enumerator_next_file (enumerator, cancellable, NULL)))
+    {
+      if (!g_file_info_get_is_hidden (info) && g_file_info_get_name (info)[0] != '.')
+        {
+          g_autoptr(GFile) child = g_file_get_child (file, g_file_info_get_name (info));
+
+          n_files += count_files (child, cancellable);
+        }
+      g_object_unref (info);
+    }
+
+  return n_files;
+}
+
 static gboolean import_path (MkImporter    *self,
                              GFile         *file,
                              GCancellable  *cancellable,
@@ -385,15 +442,14 @@ import_path (MkImporter    *self,
   if (type == G_FILE_TYPE_DIRECTORY)
     return import_folder (self, file, cancellable, error);
 
-  if (mk_importer_import_file (self, file, cancellable, &local_error))
-    return TRUE;
-
-  if (is_cancelled_error (local_error))
+  if (!mk_importer_import_file (self, file, cancellable, &local_error) &&
+      is_cancelled_error (local_error))
     {
       g_propagate_error (error, g_steal_pointer (&local_error));
       return FALSE;
     }
 
+  report_progress (self, file);
   return TRUE;
 }
 
@@ -416,6 +472,14 @@ mk_importer_import_paths (MkImporter         *self,
   g_return_val_if_fail (MK_IS_IMPORTER (self), FALSE);
   g_return_val_if_fail (paths != NULL, FALSE);
 
+  if (self->progress_func != NULL)
+    for (guint i = 0; paths[i] != NULL; i++)
+      {
+        g_autoptr(GFile) file = g_file_new_for_commandline_arg (paths[i]);
+
+        self->n_files_total += count_files (file, cancellable);
+      }
+
   for (guint i = 0; paths[i] != NULL; i++)
     {
       g_autoptr(GFile) file = g_file_new_for_commandline_arg (paths[i]);
@@ -427,19 +491,119 @@ mk_importer_import_paths (MkImporter         *self,
   return TRUE;
 }
 
+/**
+ * mk_importer_set_progress_func:
+ * @func: (nullable): called after each file, in the importing thread
+ *
+ * Asks to be told how far mk_importer_import_paths() has come.
+ */
+void
+mk_importer_set_progress_func (MkImporter           *self,
+                               MkImportProgressFunc  func,
+                               gpointer              user_data)
+{
+  g_return_if_fail (MK_IS_IMPORTER (self));
+
+  self->progress_func = func;
+  self->progress_data = user_data;
+}
+
+typedef struct
+{
+  char **strv;  /* the archive path, then the paths to import */
+  MkImportProgressFunc progress_func;
+  gpointer progress_data;
+  GDestroyNotify progress_data_free;
+  GMainContext *context;  /* the caller's */
+  gint64 last_report_time;
+} ImportPathsData;
+
+static gboolean
+do_nothing (gpointer user_data)
+{
+  return G_SOURCE_REMOVE;
+}
+
+/* The last reference to the task may go in the worker thread; the
+ * caller's data (a window, say) is freed in the caller's own thread. */
+static void
+import_paths_data_free (ImportPathsData *data)
+{
+  g_strfreev (data->strv);
+  if (data->progress_data_free != NULL)
+    g_main_context_invoke_full (data->context, G_PRIORITY_DEFAULT, do_nothing,
+                                data->progress_data, data->progress_data_free);
+  g_main_context_unref (data->context);
+  g_free (data);
+}
+
+typedef struct
+{
+  GTask *task;  /* keeps the caller's progress data alive */
+  guint n_done;
+  guint n_total;
+  char *name;
+} ProgressReport;
+
+static void
+progress_report_free (ProgressReport *report)
+{
+  g_object_unref (report->task);
+  g_free (report->name);
+  g_free (report);
+}
+
+static gboolean
+dispatch_progress_report (gpointer user_data)
+{
+  ProgressReport *report = user_data;
+  ImportPathsData *data = g_task_get_task_data (report->task);
+
+  data->progress_func (report->n_done, report->n_total, report->name, data->progress_data);
+  return G_SOURCE_REMOVE;
+}
+
+/* Runs in the worker: passes the news to the caller's main context, at most
+ * ten times a second (thousands of files a second would flood it) and
+ * always for the last file. Reports are queued before the task returns, so
+ * the caller sees them before the result. */
+static void
+post_progress_report (guint       n_done,
+                      guint       n_total,
+                      const char *name,
+                      gpointer    user_data)
+{
+  GTask *task = user_data;
+  ImportPathsData *data = g_task_get_task_data (task);
+  gint64 now = g_get_monotonic_time ();
+  ProgressReport *report;
+
+  if (n_done < n_total && now - data->last_report_time < G_USEC_PER_SEC / 10)
+    return;
+  data->last_report_time = now;
+
+  report = g_new0 (ProgressReport, 1);
+  report->task = g_object_ref (task);
+  report->n_done = n_done;
+  report->n_total = n_total;
+  report->name = g_strdup (name);
+  g_main_context_invoke_full (g_task_get_context (task), G_PRIORITY_DEFAULT,
+                              dispatch_progress_report, report,
+                              (GDestroyNotify) progress_report_free);
+}
+
 static void
 import_paths_thread (GTask        *task,
                      gpointer      source_object,
                      gpointer      task_data,
                      GCancellable *cancellable)
 {
-  char **strv = task_data;
+  ImportPathsData *data = task_data;
   g_autoptr(MkStore) store = NULL;
   g_autoptr(MkImporter) importer = NULL;
   GError *error = NULL;
 
-  /* The archive path is the first element, the paths follow. */
-  store = mk_store_open (strv[0], &error);
+  store = mk_store_open (data->strv[0], &error);
   if (store == NULL)
     {
       g_task_return_error (task, error);
@@ -447,7 +611,10 @@ import_paths_thread (GTask        *task,
     }
 
   importer = mk_importer_new (store);
-  if (!mk_importer_import_paths (importer, (const char * const *) strv + 1, cancellable, &error))
+  if (data->progress_func != NULL)
+    mk_importer_set_progress_func (importer, post_progress_report, task);
+
+  if (!mk_importer_import_paths (importer, (const char * const *) data->strv + 1, cancellable, &error))
     g_task_return_error (task, error);
   else
     g_task_return_pointer (task, g_steal_pointer (&importer), g_object_unref);
@@ -457,18 +624,26 @@ import_paths_thread (GTask        *task,
  * mk_importer_import_paths_async:
  * @archive_path: the archive to import into; a connection of its own is
  *   opened in a worker thread, so the caller's thread never waits
+ * @progress_func: (nullable): called in the caller's thread-default main
+ *   context as files are done
+ * @progress_data_free: (nullable): frees @progress_data once the import
+ *   and all its progress reports are over
  *
  * Runs mk_importer_import_paths() in a thread.
  */
 void
-mk_importer_import_paths_async (const char          *archive_path,
-                                const char * const  *paths,
-                                GCancellable        *cancellable,
-                                GAsyncReadyCallback  callback,
-                                gpointer             user_data)
+mk_importer_import_paths_async (const char           *archive_path,
+                                const char * const   *paths,
+                                MkImportProgressFunc  progress_func,
+                                gpointer              progress_data,
+                                GDestroyNotify        progress_data_free,
+                                GCancellable         *cancellable,
+                                GAsyncReadyCallback   callback,
+                                gpointer              user_data)
 {
   g_autoptr(GTask) task = NULL;
   GStrvBuilder *builder;
+  ImportPathsData *data;
 
   g_return_if_fail (archive_path != NULL);
   g_return_if_fail (paths != NULL);
@@ -477,10 +652,17 @@ mk_importer_import_paths_async (const char          *archive_path,
   g_strv_builder_add (builder, archive_path);
   g_strv_builder_addv (builder, (const char **) paths);
 
+  data = g_new0 (ImportPathsData, 1);
+  data->strv = g_strv_builder_end (builder);
+  data->progress_func = progress_func;
+  data->progress_data = progress_data;
+  data->progress_data_free = progress_data_free;
+  data->context = g_main_context_ref_thread_default ();
+  g_strv_builder_unref (builder);
+
   task = g_task_new (NULL, cancellable, callback, user_data);
   g_task_set_source_tag (task, mk_importer_import_paths_async);
-  g_task_set_task_data (task, g_strv_builder_end (builder), (GDestroyNotify) g_strfreev);
-  g_strv_builder_unref (builder);
+  g_task_set_task_data (task, data, (GDestroyNotify) import_paths_data_free);
   g_task_run_in_thread (task, import_paths_thread);
 }
 
@@ -496,6 +678,21 @@ mk_importer_import_paths_finish (GAsyncResult  *result,
   g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
 
   return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/**
+ * mk_importer_get_first_article_id:
+ *
+ * Returns: the id of the first article the import went through, new or
+ *   already in the archive (excerpts aside), or 0 if there was none; what
+ *   to show after opening a file
+ */
+gint64
+mk_importer_get_first_article_id (MkImporter *self)
+{
+  g_return_val_if_fail (MK_IS_IMPORTER (self), 0);
+
+  return self->first_article_id;
 }
 
 guint

@@ -15,6 +15,20 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (MkImporter, mk_importer, MK, IMPORTER, GObject)
 
+/**
+ * MkImportProgressFunc:
+ * @n_done: files handled so far, imported or not
+ * @n_total: files to handle in all
+ * @name: the file just handled, for display
+ * @user_data: what was given with the function
+ *
+ * Tells how far an import of paths has come.
+ */
+typedef void (*MkImportProgressFunc) (guint       n_done,
+                                      guint       n_total,
+                                      const char *name,
+                                      gpointer    user_data);
+
 MkImporter *mk_importer_new              (MkStore              *store);
 
 gboolean    mk_importer_import_file      (MkImporter           *self,
@@ -31,14 +45,21 @@ gboolean    mk_importer_import_paths     (MkImporter           *self,
                                           GCancellable         *cancellable,
                                           GError              **error);
 
+void        mk_importer_set_progress_func (MkImporter          *self,
+                                          MkImportProgressFunc func,
+                                          gpointer             user_data);
 void        mk_importer_import_paths_async  (const char          *archive_path,
                                              const char * const  *paths,
+                                             MkImportProgressFunc progress_func,
+                                             gpointer             progress_data,
+                                             GDestroyNotify       progress_data_free,
                                              GCancellable        *cancellable,
                                              GAsyncReadyCallback  callback,
                                              gpointer             user_data);
 MkImporter *mk_importer_import_paths_finish (GAsyncResult        *result,
                                              GError             **error);
 
+gint64      mk_importer_get_first_article_id (MkImporter      *self);
 guint       mk_importer_get_n_added      (MkImporter           *self);
 guint       mk_importer_get_n_updated    (MkImporter           *self);
 guint       mk_importer_get_n_unchanged  (MkImporter           *self);
