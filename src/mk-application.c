@@ -9,11 +9,15 @@
 
 #include "mekong-core.h"
 #include "mk-application.h"
+#include "mk-preferences-window.h"
+#include "mk-settings.h"
 #include "mk-window.h"
 
 struct _MkApplication
 {
   AdwApplication parent_instance;
+
+  GSettings *settings;  /* NULL without the schema */
 };
 
 G_DEFINE_FINAL_TYPE (MkApplication, mk_application, ADW_TYPE_APPLICATION)
@@ -283,20 +287,68 @@ mk_application_shortcuts_action (GSimpleAction *action,
     gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL);
 }
 
+static void
+mk_application_preferences_action (GSimpleAction *action,
+                                   GVariant      *parameter,
+                                   gpointer       user_data)
+{
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (user_data));
+
+  gtk_window_present (GTK_WINDOW (mk_preferences_window_new (parent)));
+}
+
 static const GActionEntry app_actions[] = {
   { "quit", mk_application_quit_action },
+  { "preferences", mk_application_preferences_action },
   { "about", mk_application_about_action },
   { "shortcuts", mk_application_shortcuts_action },
 };
 
+static gboolean
+style_to_color_scheme (GValue   *value,
+                       GVariant *variant,
+                       gpointer  user_data)
+{
+  const char *style = g_variant_get_string (variant, NULL);
+
+  if (g_str_equal (style, "light"))
+    g_value_set_enum (value, ADW_COLOR_SCHEME_FORCE_LIGHT);
+  else if (g_str_equal (style, "dark"))
+    g_value_set_enum (value, ADW_COLOR_SCHEME_FORCE_DARK);
+  else
+    g_value_set_enum (value, ADW_COLOR_SCHEME_DEFAULT);
+
+  return TRUE;
+}
+
+/* The style preference drives libadwaita's style manager; "system" is
+ * libadwaita's default, which follows the desktop's dark style setting. */
+static void
+mk_application_bind_settings (MkApplication *self)
+{
+  GAction *preferences = g_action_map_lookup_action (G_ACTION_MAP (self), "preferences");
+
+  self->settings = mk_settings_new ();
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (preferences), self->settings != NULL);
+  if (self->settings == NULL)
+    return;
+
+  g_settings_bind_with_mapping (self->settings, "style",
+                                adw_style_manager_get_default (), "color-scheme",
+                                G_SETTINGS_BIND_GET,
+                                style_to_color_scheme, NULL, NULL, NULL);
+}
+
 static void
 mk_application_startup (GApplication *app)
 {
+  MkApplication *self = MK_APPLICATION (app);
   static const struct {
     const char *action;
     const char *accels[2];
   } accels[] = {
     { "app.quit", { "<Control>q", NULL } },
+    { "app.preferences", { "<Control>comma", NULL } },
     { "win.search", { "<Control>f", NULL } },
     { "win.import-files", { "<Control>o", NULL } },
     { "window.close", { "<Control>w", NULL } },
@@ -311,12 +363,27 @@ mk_application_startup (GApplication *app)
   for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
     gtk_application_set_accels_for_action (GTK_APPLICATION (app),
                                            accels[i].action, accels[i].accels);
+
+  mk_application_bind_settings (self);
+}
+
+static void
+mk_application_finalize (GObject *object)
+{
+  MkApplication *self = MK_APPLICATION (object);
+
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (mk_application_parent_class)->finalize (object);
 }
 
 static void
 mk_application_class_init (MkApplicationClass *klass)
 {
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->finalize = mk_application_finalize;
 
   app_class->startup = mk_application_startup;
   app_class->activate = mk_application_activate;

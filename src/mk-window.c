@@ -9,6 +9,7 @@
 
 #include "mk-article-row.h"
 #include "mk-article-view.h"
+#include "mk-settings.h"
 #include "mk-window-private.h"
 
 G_DEFINE_FINAL_TYPE (MkWindow, mk_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -408,18 +409,10 @@ on_row_unbind_cb (GtkSignalListItemFactory *factory,
 static void
 mk_window_bind_settings (MkWindow *self)
 {
-  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
-  g_autoptr(GSettingsSchema) schema = NULL;
+  self->settings = mk_settings_new ();
+  if (self->settings == NULL)
+    return;
 
-  if (source != NULL)
-    schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
-  if (schema == NULL)
-    {
-      g_debug ("GSettings schema %s not found; window size is not remembered", APP_ID);
-      return;
-    }
-
-  self->settings = g_settings_new_full (schema, NULL, NULL);
   g_settings_bind (self->settings, "window-width", self, "default-width",
                    G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "window-height", self, "default-height",
