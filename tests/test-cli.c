@@ -15,7 +15,8 @@
 
 static const char * const export_keys[] = {
   "id", "title", "url", "source", "published", "author", "summary", "body",
-  "language", "excerpt", "related_to", "title_derived", "entities", "places", NULL
+  "language", "excerpt", "related_to", "title_derived", "entities", "places",
+  "bookmarked", "bookmarked_at", "note", "tags", NULL
 };
 
 static const char * const entity_keys[] = {
