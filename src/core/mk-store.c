@@ -1236,14 +1236,22 @@ append_articles (Search     *search,
   append_filters (search, sql, "a.id", -1);
 }
 
-/* The articles whose notes match: few, so sorted after the look-up. */
+/* The articles whose notes match: few, so sorted after the look-up.
+ * @uncounted: only those the articles' own text does not match, to add
+ * to the count of those (a UNION would have to collect every match of a
+ * common word to remove the duplicates). */
 static void
-append_notes (Search  *search,
-              GString *sql)
+append_notes (Search   *search,
+              GString  *sql,
+              gboolean  uncounted)
 {
-  g_string_append (sql, "SELECT a.sort_key FROM notes_fts"
-                        " CROSS JOIN articles a ON a.id = notes_fts.rowid"
-                        " WHERE notes_fts MATCH ?5 AND a.sort_key BETWEEN ?2 AND ?3");
+  g_string_append_printf (sql, "SELECT %s FROM notes_fts"
+                               " CROSS JOIN articles a ON a.id = notes_fts.rowid"
+                               " WHERE notes_fts MATCH ?5 AND a.sort_key BETWEEN ?2 AND ?3",
+                          uncounted ? "count(*)" : "a.sort_key");
+  if (uncounted)
+    g_string_append (sql, " AND NOT EXISTS (SELECT 1 FROM articles_fts"
+                          " WHERE articles_fts MATCH ?1 AND rowid = a.sort_key)");
   append_filters (search, sql, "a.id", -1);
 }
 
@@ -1261,15 +1269,19 @@ search_sql (Search     *search,
   GString *sql = g_string_new (NULL);
   gboolean with_notes = select != SELECT_SCORED && search->notes != NULL;
 
-  if (with_notes)
+  if (with_notes && select == SELECT_COUNT)
     {
-      if (select == SELECT_COUNT)
-        g_string_append (sql, "SELECT count(*) FROM (");
-      append_articles (search, sql, select == SELECT_COUNT ? SELECT_KEYS : select);
+      g_string_append (sql, "SELECT (");
+      append_articles (search, sql, SELECT_COUNT);
+      g_string_append (sql, ") + (");
+      append_notes (search, sql, TRUE);
+      g_string_append_c (sql, ')');
+    }
+  else if (with_notes)
+    {
+      append_articles (search, sql, select);
       g_string_append (sql, " UNION ");
-      append_notes (search, sql);
-      if (select == SELECT_COUNT)
-        g_string_append_c (sql, ')');
+      append_notes (search, sql, FALSE);
     }
   else
     append_articles (search, sql, select);
@@ -1530,7 +1542,7 @@ note_matches_first (MkStore     *self,
   if (search->notes == NULL)
     return TRUE;
 
-  append_notes (search, sql);
+  append_notes (search, sql, FALSE);
   g_string_append (sql, " ORDER BY 1 DESC LIMIT ?4");
   stmt = prepare_search (self, search, sql->str, search->lowest, search->highest,
                          limit > 0 ? (gint64) limit : -1, error);
