@@ -15,7 +15,8 @@
 
 static const char * const export_keys[] = {
   "id", "title", "url", "source", "published", "author", "summary", "body",
-  "language", "excerpt", "related_to", "title_derived", "entities", "places", NULL
+  "language", "excerpt", "related_to", "title_derived", "entities", "places",
+  "bookmarked", "bookmarked_at", "note", "tags", NULL
 };
 
 static const char * const entity_keys[] = {
@@ -1371,6 +1372,322 @@ test_version (Fixture       *f,
   g_assert_cmpuint (count_lines (run->out), ==, 1);
 }
 
+
+/* bookmarks, notes and tags ------------------------------------------------ */
+
+/* mekong-cli --archive f->archive ARG… with @input on its standard input. */
+static CliRun *
+cli_stdin (Fixture    *f,
+           const char *input,
+           const char *first_arg,
+           ...)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GBytes) stdin_bytes = g_bytes_new (input, strlen (input));
+  g_autoptr(GBytes) out = NULL;
+  g_autoptr(GBytes) err = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *data_home = g_build_filename (f->dir, "data", NULL);
+  g_auto(GStrv) argv = NULL;
+  CliRun *run = g_new0 (CliRun, 1);
+  va_list args;
+
+  g_strv_builder_add_many (builder, cli_path (), "--archive", f->archive, NULL);
+  va_start (args, first_arg);
+  for (const char *arg = first_arg; arg != NULL; arg = va_arg (args, const char *))
+    g_strv_builder_add (builder, arg);
+  va_end (args);
+  argv = g_strv_builder_end (builder);
+
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDIN_PIPE |
+                                        G_SUBPROCESS_FLAGS_STDOUT_PIPE |
+                                        G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  g_subprocess_launcher_setenv (launcher, "XDG_DATA_HOME", data_home, TRUE);
+  process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv, &error);
+  g_assert_no_error (error);
+  g_subprocess_communicate (process, stdin_bytes, NULL, &out, &err, &error);
+  g_assert_no_error (error);
+
+  run->out = g_strndup (g_bytes_get_size (out) ? g_bytes_get_data (out, NULL) : "", g_bytes_get_size (out));
+  run->err = g_strndup (g_bytes_get_size (err) ? g_bytes_get_data (err, NULL) : "", g_bytes_get_size (err));
+  run->status = g_subprocess_get_if_exited (process) ? g_subprocess_get_exit_status (process) : -1;
+  return run;
+}
+
+/* `show ID --json`, parsed. */
+static JsonNode *
+show_json (Fixture    *f,
+           const char *id)
+{
+  g_autoptr(CliRun) run = cli (f, "show", id, "--json", NULL);
+
+  assert_success (run);
+  return parse_json (run->out);
+}
+
+static char *
+dup_tags (JsonObject *object)
+{
+  JsonArray *tags = json_object_get_array_member (object, "tags");
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  for (guint i = 0; i < json_array_get_length (tags); i++)
+    g_string_append_printf (out, "%s%s", i ? "|" : "", json_array_get_string_element (tags, i));
+
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+static void
+test_annotations_commands (Fixture       *f,
+                           gconstpointer  data)
+{
+  const char *note = "Hỏi lại VSS: \"quỹ hưu trí\", <b>2022–2025</b>\nline 2, with a comma";
+  g_autoptr(CliRun) bookmark = cli (f, "bookmark", "4", "--note", note,
+                                    "--tag", "MoU 2022-2025", "--tag", "  draft ", NULL);
+  g_autoptr(CliRun) tag = NULL;
+  g_autoptr(CliRun) bookmarks = NULL;
+  g_autoptr(CliRun) bookmarks_json = NULL;
+  g_autoptr(CliRun) tags = NULL;
+  g_autoptr(CliRun) tags_json = NULL;
+  g_autoptr(CliRun) search = NULL;
+  g_autoptr(CliRun) untag = NULL;
+  g_autoptr(CliRun) unbookmark = NULL;
+  g_autoptr(JsonNode) shown = NULL;
+  g_autoptr(JsonNode) listed = NULL;
+  g_autofree char *shown_tags = NULL;
+  JsonObject *object;
+
+  assert_success (bookmark);
+  g_assert_cmpstr (bookmark->out, ==, "");
+
+  shown = show_json (f, "4");
+  object = json_node_get_object (shown);
+  g_assert_true (json_object_get_boolean_member (object, "bookmarked"));
+  g_assert_true (g_regex_match_simple ("^\\d{4}-\\d\\d-\\d\\dT", get_text (object, "bookmarked_at"), 0, 0));
+  g_assert_cmpstr (get_text (object, "note"), ==, note);
+  shown_tags = dup_tags (object);
+  g_assert_cmpstr (shown_tags, ==, "draft|MoU 2022-2025");
+
+  tag = cli (f, "tag", "1", "mou 2022-2025", "Bảo hiểm", NULL);
+  assert_success (tag);
+  tags = cli (f, "tags", NULL);
+  assert_success (tags);
+  g_assert_cmpstr (tags->out, ==, "1\tBảo hiểm\n1\tdraft\n2\tMoU 2022-2025\n");
+  tags_json = cli (f, "tags", "--json", NULL);
+  assert_success (tags_json);
+  listed = parse_json (tags_json->out);
+  g_assert_cmpuint (json_array_get_length (json_node_get_array (listed)), ==, 3);
+  g_assert_cmpint (json_object_get_int_member (json_array_get_object_element (json_node_get_array (listed), 2),
+                                               "articles"), ==, 2);
+  g_clear_pointer (&listed, json_node_unref);
+
+  /* The search syntax finds them; a note's words find its article. */
+  search = cli (f, "search", "tag:\"MoU 2022-2025\"", NULL);
+  assert_success (search);
+  g_assert_cmpuint (count_lines (search->out), ==, 2);
+  g_clear_pointer (&search, cli_run_free);
+  search = cli (f, "search", "quy huu tri", NULL);
+  assert_success (search);
+  g_assert_true (g_str_has_prefix (search->out, "4\t"));
+  g_assert_cmpuint (count_lines (search->out), ==, 1);
+
+  bookmarks = cli (f, "bookmarks", NULL);
+  assert_success (bookmarks);
+  g_assert_cmpuint (count_lines (bookmarks->out), ==, 1);
+  g_assert_true (g_str_has_prefix (bookmarks->out, "4\t"));
+  g_assert_nonnull (strstr (bookmarks->out, "\tdraft, MoU 2022-2025\t"));
+  bookmarks_json = cli (f, "bookmarks", "--json", NULL);
+  assert_success (bookmarks_json);
+  listed = parse_json (bookmarks_json->out);
+  object = json_array_get_object_element (json_node_get_array (listed), 0);
+  g_assert_cmpint (json_object_get_int_member (object, "id"), ==, 4);
+  g_assert_cmpstr (get_text (object, "note"), ==, note);
+
+  untag = cli (f, "untag", "4", "draft", NULL);
+  assert_success (untag);
+  unbookmark = cli (f, "unbookmark", "4", NULL);
+  assert_success (unbookmark);
+  g_clear_pointer (&shown, json_node_unref);
+  g_clear_pointer (&shown_tags, g_free);
+  shown = show_json (f, "4");
+  object = json_node_get_object (shown);
+  g_assert_false (json_object_get_boolean_member (object, "bookmarked"));
+  g_assert_true (json_object_get_null_member (object, "bookmarked_at"));
+  /* Un-bookmarking keeps the note and the other tags. */
+  g_assert_cmpstr (get_text (object, "note"), ==, note);
+  shown_tags = dup_tags (object);
+  g_assert_cmpstr (shown_tags, ==, "MoU 2022-2025");
+}
+
+static void
+test_annotations_note_stdin (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autoptr(GString) big = g_string_new (NULL);
+  g_autoptr(CliRun) note = NULL;
+  g_autoptr(CliRun) invalid = NULL;
+  g_autoptr(CliRun) cleared = NULL;
+  g_autoptr(JsonNode) shown = NULL;
+
+  while (big->len < 1024 * 1024)
+    g_string_append (big, "Ghi chú “dài”, <tag> & \"quotes\"\r\n\ttab 😀 ລາວ\n");
+  note = cli_stdin (f, big->str, "note", "2", "-", NULL);
+  assert_success (note);
+  shown = show_json (f, "2");
+  g_assert_cmpstr (get_text (json_node_get_object (shown), "note"), ==, big->str);
+  g_clear_pointer (&shown, json_node_unref);
+
+  /* Not UTF-8: refused, and the note is as it was. */
+  invalid = cli_stdin (f, "bad \xff\xfe byte", "note", "2", "-", NULL);
+  assert_one_error_line (invalid, 2, "UTF-8");
+  shown = show_json (f, "2");
+  g_assert_cmpstr (get_text (json_node_get_object (shown), "note"), ==, big->str);
+  g_clear_pointer (&shown, json_node_unref);
+
+  cleared = cli (f, "note", "2", "", NULL);
+  assert_success (cleared);
+  shown = show_json (f, "2");
+  g_assert_true (json_object_get_null_member (json_node_get_object (shown), "note"));
+}
+
+static void
+test_annotations_errors (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(CliRun) missing = cli (f, "bookmark", "999", NULL);
+  g_autoptr(CliRun) not_id = cli (f, "unbookmark", "abc", NULL);
+  g_autoptr(CliRun) bad_tag = cli (f, "bookmark", "1", "--tag", "ok", "--tag", "say \"hi\"", NULL);
+  g_autoptr(CliRun) no_tags = cli (f, "tag", "1", NULL);
+  g_autoptr(CliRun) untag_missing = cli (f, "untag", "1", "nothing", NULL);
+  g_autoptr(CliRun) rename_one = cli (f, "tags", "--rename", "x", NULL);
+  g_autoptr(CliRun) delete_missing = cli (f, "tags", "--delete", "nothing", NULL);
+  g_autoptr(CliRun) note_args = cli (f, "note", "1", NULL);
+  g_autoptr(CliRun) tags = NULL;
+  g_autoptr(JsonNode) shown = NULL;
+
+  assert_one_error_line (missing, 1, "999");
+  assert_one_error_line (not_id, 2, "abc");
+  assert_one_error_line (bad_tag, 2, "quotes");
+  assert_one_error_line (no_tags, 2, "missing");
+  assert_one_error_line (untag_missing, 1, "nothing");
+  assert_one_error_line (rename_one, 2, "--rename");
+  assert_one_error_line (delete_missing, 1, "nothing");
+  assert_one_error_line (note_args, 2, NULL);
+
+  /* The refused bookmark did nothing at all. */
+  shown = show_json (f, "1");
+  g_assert_false (json_object_get_boolean_member (json_node_get_object (shown), "bookmarked"));
+  tags = cli (f, "tags", NULL);
+  assert_success (tags);
+  g_assert_cmpstr (tags->out, ==, "");
+}
+
+static void
+test_annotations_rename_delete (Fixture       *f,
+                                gconstpointer  data)
+{
+  g_autoptr(CliRun) tag_1 = cli (f, "tag", "1", "MoU", "old", NULL);
+  g_autoptr(CliRun) tag_2 = cli (f, "tag", "2", "old", NULL);
+  g_autoptr(CliRun) rename = cli (f, "tags", "--rename", "old", "MoU 2022-2025", NULL);
+  g_autoptr(CliRun) merge = NULL;
+  g_autoptr(CliRun) delete = NULL;
+  g_autoptr(CliRun) listed = NULL;
+
+  assert_success (tag_1);
+  assert_success (tag_2);
+  assert_success (rename);
+  listed = cli (f, "tags", NULL);
+  g_assert_cmpstr (listed->out, ==, "1\tMoU\n2\tMoU 2022-2025\n");
+  g_clear_pointer (&listed, cli_run_free);
+
+  /* Onto an existing tag: the two become one. */
+  merge = cli (f, "tags", "--rename", "MoU", "mou 2022-2025", NULL);
+  assert_success (merge);
+  listed = cli (f, "tags", NULL);
+  g_assert_cmpstr (listed->out, ==, "2\tMoU 2022-2025\n");
+  g_clear_pointer (&listed, cli_run_free);
+
+  delete = cli (f, "tags", "--delete", "MoU 2022-2025", NULL);
+  assert_success (delete);
+  listed = cli (f, "tags", NULL);
+  g_assert_cmpstr (listed->out, ==, "");
+  g_clear_pointer (&listed, cli_run_free);
+  listed = cli (f, "search", "tag:\"MoU 2022-2025\"", NULL);
+  assert_success (listed);
+  g_assert_cmpstr (listed->out, ==, "");
+}
+
+/* What an analyst did stays through importing the same files again and
+ * finding the entities again. */
+static void
+test_annotations_survive_reimport (Fixture       *f,
+                                   gconstpointer  data)
+{
+  g_autoptr(CliRun) bookmark = cli (f, "bookmark", "1", "--note", "Giữ lại", "--tag", "keep", NULL);
+  g_autoptr(CliRun) import = NULL;
+  g_autoptr(CliRun) reindex = NULL;
+  g_autoptr(JsonNode) shown = NULL;
+  g_autofree char *tags = NULL;
+  JsonObject *object;
+
+  assert_success (bookmark);
+  import = cli (f, "import", samples_dir (), NULL);
+  assert_success (import);
+  reindex = cli (f, "reindex-entities", NULL);
+  assert_success (reindex);
+
+  shown = show_json (f, "1");
+  object = json_node_get_object (shown);
+  g_assert_true (json_object_get_boolean_member (object, "bookmarked"));
+  g_assert_cmpstr (get_text (object, "note"), ==, "Giữ lại");
+  tags = dup_tags (object);
+  g_assert_cmpstr (tags, ==, "keep");
+}
+
+static void
+test_export_formats (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(CliRun) bookmark = cli (f, "bookmark", "4", "--note", "a, \"b\"\nc", "--tag", "MoU 2022-2025", NULL);
+  g_autoptr(CliRun) bookmark_excerpt = cli (f, "bookmark", "2", NULL);
+  g_autoptr(CliRun) csv = cli (f, "export", "--format", "csv", "--bookmarked", NULL);
+  g_autoptr(CliRun) markdown = cli (f, "export", "--format", "markdown", "--tag", "mou 2022-2025", NULL);
+  g_autoptr(CliRun) query = cli (f, "export", "--query", "LSSO is:bookmarked", NULL);
+  g_autoptr(CliRun) unknown = cli (f, "export", "--format", "xml", NULL);
+  g_autofree char *path = g_build_filename (f->dir, "out.csv", NULL);
+  g_autoptr(CliRun) to_file = cli (f, "export", "--format", "csv", "--bookmarked", "--output", path, NULL);
+  g_autofree char *written = NULL;
+
+  assert_success (bookmark);
+  assert_success (bookmark_excerpt);
+
+  /* The bookmarked teaser is exported: the user chose it. */
+  assert_success (csv);
+  g_assert_true (g_str_has_prefix (csv->out, "id,title,source,published,author,url,language,"
+                                             "bookmarked,bookmarked_at,tags,note,entities,summary\r\n2,"));
+  g_assert_nonnull (strstr (csv->out, "\r\n4,"));
+  g_assert_nonnull (strstr (csv->out, ",true,"));
+  g_assert_nonnull (strstr (csv->out, ",MoU 2022-2025,\"a, \"\"b\"\"\nc\","));
+
+  assert_success (markdown);
+  g_assert_true (g_str_has_prefix (markdown->out, "# Articles from Mekong\n\n## "));
+  g_assert_nonnull (strstr (markdown->out, "- **Tags:** MoU 2022-2025\n"));
+  g_assert_nonnull (strstr (markdown->out, "> a, \"b\"\\\n> c\n"));
+
+  assert_success (query);
+  g_assert_cmpuint (count_lines (query->out), ==, 1);
+  g_assert_true (g_str_has_prefix (query->out, "{\"id\":4,"));
+
+  assert_one_error_line (unknown, 2, "xml");
+
+  assert_success (to_file);
+  g_assert_cmpstr (to_file->out, ==, "");
+  g_assert_true (g_file_get_contents (path, &written, NULL, NULL));
+  g_assert_cmpstr (written, ==, csv->out);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1401,6 +1718,12 @@ main (int   argc,
   ADD ("export/jsonl", fixture_set_up_imported, test_export_jsonl);
   ADD ("export/usage", fixture_set_up_imported, test_export_usage);
   ADD ("export/entities", fixture_set_up_imported, test_export_entities);
+  ADD ("export/formats", fixture_set_up_imported, test_export_formats);
+  ADD ("annotations/commands", fixture_set_up_imported, test_annotations_commands);
+  ADD ("annotations/note-stdin", fixture_set_up_imported, test_annotations_note_stdin);
+  ADD ("annotations/errors", fixture_set_up_imported, test_annotations_errors);
+  ADD ("annotations/rename-delete", fixture_set_up_imported, test_annotations_rename_delete);
+  ADD ("annotations/survive-reimport", fixture_set_up_imported, test_annotations_survive_reimport);
   ADD ("entities/article", fixture_set_up_imported, test_entities_article);
   ADD ("entities/archive", fixture_set_up_imported, test_entities_archive);
   ADD ("entities/plain", fixture_set_up_imported, test_entities_plain);

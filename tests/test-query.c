@@ -131,6 +131,55 @@ test_query_hostile (void)
   g_assert_cmpuint (strlen (mk_query_get_fts_match (many_words)), <, 1000);
 }
 
+typedef struct {
+  const char *typed;
+  const char *described;  /* mk_query_describe(), which lists the filters */
+  const char *notes;      /* expected expression for the notes */
+} FilterCase;
+
+static const FilterCase filter_cases[] = {
+  { "is:bookmarked", "match=- exclude=- days=0..0 bookmarked", NULL },
+  { "IS:Bookmarked laos", "match=\"laos\" exclude=- days=0..0 bookmarked", "\"laos\"" },
+  { "-is:bookmarked", "match=- exclude=- days=0..0 -bookmarked", NULL },
+  { "has:note -has:note", "match=- exclude=- days=0..0 note -note", NULL },
+  { "tag:\"MoU 2022-2025\" vss", "match=\"vss\" exclude=- days=0..0 tag=MoU 2022-2025", "\"vss\"" },
+  { "-tag:draft", "match=- exclude=- days=0..0 -tag=draft", NULL },
+  /* not a filter: searched as words */
+  { "is:happy", "match=\"is:happy\" exclude=- days=0..0", "\"is:happy\"" },
+  { "has:notes", "match=\"has:notes\" exclude=- days=0..0", "\"has:notes\"" },
+  { "tag:\"\"", "match=\"tag:\" exclude=- days=0..0", "\"tag:\"" },
+  /* notes have no columns: a query naming one is not asked of them */
+  { "title:laos vss", "match=title : \"laos\" AND \"vss\" exclude=- days=0..0", NULL },
+  { "laos -hanoi", "match=(\"laos\") NOT (\"hanoi\") exclude=- days=0..0", "(\"laos\") NOT (\"hanoi\")" },
+};
+
+static void
+test_query_annotation_filters (void)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (filter_cases); i++)
+    {
+      g_autoptr(MkQuery) query = mk_query_new (filter_cases[i].typed);
+      g_autofree char *described = mk_query_describe (query);
+
+      g_test_message ("query «%s»", filter_cases[i].typed);
+      g_assert_cmpstr (described, ==, filter_cases[i].described);
+      g_assert_cmpstr (mk_query_get_fts_notes_match (query), ==, filter_cases[i].notes);
+    }
+
+  /* A filter alone is not an empty query: it does not list everything. */
+  {
+    g_autoptr(MkQuery) query = mk_query_new ("is:bookmarked");
+    const char *tag = "unset";
+    gboolean negated = TRUE;
+
+    g_assert_false (mk_query_is_empty (query));
+    g_assert_cmpuint (mk_query_get_n_filters (query), ==, 1);
+    g_assert_cmpint (mk_query_get_filter (query, 0, &tag, &negated), ==, MK_QUERY_FILTER_BOOKMARKED);
+    g_assert_null (tag);
+    g_assert_false (negated);
+  }
+}
+
 static void
 test_query_day_from_date (void)
 {
@@ -152,6 +201,7 @@ main (int   argc,
   g_test_add_func ("/query/table", test_query_table);
   g_test_add_func ("/query/hostile", test_query_hostile);
   g_test_add_func ("/query/day-from-date", test_query_day_from_date);
+  g_test_add_func ("/query/annotation-filters", test_query_annotation_filters);
 
   return g_test_run ();
 }

@@ -1,132 +1,166 @@
-/* mk-cli-export.c — `mekong-cli export [--format jsonl]`
+/* mk-cli-export.c — `mekong-cli export [--format jsonl|csv|markdown]`
  *
  * Copyright 2026 The Mekong developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
 
+#include <stdio.h>
+
+#include <gio/gunixoutputstream.h>
 #include <glib/gi18n.h>
 
 #include "mk-cli-private.h"
 
-/* The formats export can write; csv and markdown come later (DESIGN.md). */
-static const char * const formats[] = { "jsonl", NULL };
-
-static gboolean
-is_known_format (const char *format)
+/* The selection as one query: --bookmarked, --tag and --query each narrow
+ * it (they are ANDed, as words in a search box are). NULL: everything. */
+static char *
+selection_query (gboolean     bookmarked,
+                 const char  *tag,
+                 const char  *query)
 {
-  return g_strv_contains (formats, format);
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  if (bookmarked)
+    g_string_append (text, "is:bookmarked ");
+  if (tag != NULL)
+    g_string_append_printf (text, "tag:\"%s\" ", tag);
+  if (query != NULL)
+    g_string_append (text, query);
+
+  if (text->len == 0)
+    return NULL;
+  return g_string_free (g_steal_pointer (&text), FALSE);
 }
 
-static int
-compare_ids (gconstpointer a,
-             gconstpointer b)
+/* Closing with a cancelled cancellable drops what g_file_replace() wrote,
+ * leaving the file that was there before. */
+static void
+discard (GOutputStream *stream)
 {
-  gint64 id_a = *(const gint64 *) a;
-  gint64 id_b = *(const gint64 *) b;
+  g_autoptr(GCancellable) cancelled = g_cancellable_new ();
 
-  return (id_a > id_b) - (id_a < id_b);
+  g_cancellable_cancel (cancelled);
+  g_output_stream_close (stream, cancelled, NULL);
 }
 
-/* Every id, ascending: the order of export is stable across runs, so that
- * two exports of the same archive can be diffed. */
-static GArray *
-dup_all_ids (MkStore  *store,
-             GError  **error)
+static GOutputStream *
+open_output (const char  *output,
+             GError     **error)
 {
-  GArray *ids = mk_store_search_ids (store, NULL, MK_SORT_OLDEST, 0, NULL, error);
+  g_autoptr(GFile) file = NULL;
 
-  if (ids != NULL)
-    g_array_sort (ids, compare_ids);
-
-  return ids;
-}
-
-/* One article per line, loaded one at a time (with its body and
- * entities) so that a large archive streams out instead of filling
- * memory. The teasers of "Related" blocks are not articles of their own
- * unless asked for. */
-static gboolean
-write_jsonl (MkStore   *store,
-             GArray    *ids,
-             gboolean   include_excerpts,
-             GError   **error)
-{
-  for (guint i = 0; i < ids->len; i++)
+  if (output == NULL || g_str_equal (output, "-"))
     {
-      g_autoptr(MkArticle) article = NULL;
-      g_autoptr(GPtrArray) entities = NULL;
-      g_autoptr(JsonNode) node = NULL;
-      g_autoptr(GError) local_error = NULL;
-
-      article = mk_store_get_article (store, g_array_index (ids, gint64, i), &local_error);
-      /* Deleted since the ids were read: it is not part of the archive anymore. */
-      if (article == NULL && g_error_matches (local_error, MK_STORE_ERROR, MK_STORE_ERROR_NOT_FOUND))
-        continue;
-      if (article == NULL)
-        {
-          g_propagate_error (error, g_steal_pointer (&local_error));
-          return FALSE;
-        }
-
-      if (mk_article_get_excerpt (article) && !include_excerpts)
-        continue;
-
-      entities = mk_store_get_article_entities (store, mk_article_get_id (article),
-                                                MK_ENTITY_TYPE_ANY, error);
-      if (entities == NULL)
-        return FALSE;
-
-      node = mk_cli_json_article (article, entities);
-      mk_cli_write_json (node, FALSE);
+      /* Nothing else goes to stdout; flushed so that nothing stdio holds
+       * comes after the export. */
+      fflush (stdout);
+      return g_unix_output_stream_new (1, FALSE);
     }
 
-  return TRUE;
+  file = g_file_new_for_commandline_arg (output);
+  return G_OUTPUT_STREAM (g_file_replace (file, NULL, FALSE, G_FILE_CREATE_NONE, NULL, error));
+}
+
+static gboolean
+run_export (MkStore         *store,
+            MkExportFormat   format,
+            gboolean         include_excerpts,
+            const char      *query_text,
+            const char      *output,
+            GError         **error)
+{
+  g_autoptr(MkExporter) exporter = mk_exporter_new (store, format);
+  g_autoptr(MkQuery) query = query_text ? mk_query_new (query_text) : NULL;
+  g_autoptr(GArray) ids = NULL;
+  g_autoptr(GOutputStream) stream = NULL;
+
+  mk_exporter_set_include_excerpts (exporter, include_excerpts);
+  ids = mk_exporter_select (exporter, query, NULL, error);
+  if (ids == NULL)
+    return FALSE;
+
+  stream = open_output (output, error);
+  if (stream == NULL)
+    return FALSE;
+
+  if (!mk_exporter_write (exporter, ids, stream, NULL, NULL, error))
+    {
+      discard (stream);
+      return FALSE;
+    }
+
+  return g_output_stream_close (stream, NULL, error);
 }
 
 /**
  * mk_cli_export:
  *
- * `export [--format jsonl] [--include-excerpts]`: every article, ordered
- * by id.
+ * `export [--format jsonl|csv|markdown] [--bookmarked] [--tag T]
+ * [--query Q] [--output FILE] [--include-excerpts]`: the selected
+ * articles (every one by default), ordered by id.
  */
 MkCliExit
 mk_cli_export (MkCli              *cli,
                const MkCliCommand *command,
                char              **argv)
 {
-  g_autofree char *format = NULL;
+  g_autofree char *format_name = NULL;
+  g_autofree char *tag_arg = NULL;
+  g_autofree char *query_arg = NULL;
+  g_autofree char *output = NULL;
   gboolean include_excerpts = FALSE;
+  gboolean bookmarked = FALSE;
   const GOptionEntry entries[] = {
-    { "format", 'f', 0, G_OPTION_ARG_STRING, &format,
-      N_("Write FORMAT: jsonl (JSON Lines, the default)"), N_("FORMAT") },
+    { "format", 'f', 0, G_OPTION_ARG_STRING, &format_name,
+      N_("Write FORMAT: jsonl (JSON Lines, the default), csv or markdown"), N_("FORMAT") },
+    { "bookmarked", 0, 0, G_OPTION_ARG_NONE, &bookmarked,
+      N_("Only the bookmarked articles"), NULL },
+    { "tag", 't', 0, G_OPTION_ARG_FILENAME, &tag_arg,
+      N_("Only the articles tagged TAG"), N_("TAG") },
+    { "query", 'q', 0, G_OPTION_ARG_FILENAME, &query_arg,
+      N_("Only the articles a search for QUERY finds"), N_("QUERY") },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
+      N_("Write to FILE instead of standard output"), N_("FILE") },
     { "include-excerpts", 0, 0, G_OPTION_ARG_NONE, &include_excerpts,
       N_("Also write the teasers of “Related” blocks"), NULL },
     G_OPTION_ENTRY_NULL
   };
   g_auto(GStrv) args = NULL;
   g_autoptr(MkStore) store = NULL;
-  g_autoptr(GArray) ids = NULL;
   g_autoptr(GError) error = NULL;
+  g_autofree char *tag = NULL;
+  g_autofree char *query = NULL;
+  g_autofree char *selection = NULL;
+  MkExportFormat format = MK_EXPORT_JSONL;
   MkCliExit status;
 
   if (!mk_cli_parse_command (command, entries, argv, 0, 0, &args, &status))
     return status;
 
-  if (format != NULL && !is_known_format (format))
-    {
-      g_autofree char *known = g_strjoinv (", ", (char **) formats);
+  if (format_name != NULL && !mk_export_format_from_string (format_name, &format))
+    return mk_cli_usage_error (command, _("unknown format “%s”; the formats are: %s"),
+                               format_name, "jsonl, csv, markdown");
 
-      return mk_cli_usage_error (command, _("unknown format “%s”; the formats are: %s"),
-                                 format, known);
+  if (tag_arg != NULL)
+    {
+      g_autofree char *typed = mk_cli_arg_to_utf8 (command, tag_arg, &status);
+
+      if (typed == NULL)
+        return status;
+      tag = mk_store_normalize_tag (typed, &error);
+      if (tag == NULL)
+        return mk_cli_usage_error (command, "%s", error->message);
     }
+  if (query_arg != NULL && (query = mk_cli_arg_to_utf8 (command, query_arg, &status)) == NULL)
+    return status;
 
   store = mk_cli_open_store (cli, FALSE, &error);
   if (store == NULL)
     return mk_cli_fail (error);
 
-  ids = dup_all_ids (store, &error);
-  if (ids == NULL || !write_jsonl (store, ids, include_excerpts, &error))
+  selection = selection_query (bookmarked, tag, query);
+  if (!run_export (store, format, include_excerpts, selection, output, &error))
     return mk_cli_fail (error);
 
   return MK_CLI_EXIT_OK;

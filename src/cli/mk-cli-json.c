@@ -58,76 +58,23 @@ add_location (JsonBuilder *builder,
     json_builder_add_null_value (builder);
 }
 
-/* entities: [{name, type, mentions}], places: [{name, lat, lon}], with
- * the archive's names, so that exports of many articles aggregate. */
-static void
-add_article_entities (JsonBuilder *builder,
-                      GPtrArray   *entities)
-{
-  json_builder_set_member_name (builder, "entities");
-  json_builder_begin_array (builder);
-  for (guint i = 0; entities != NULL && i < entities->len; i++)
-    {
-      MkEntity *entity = g_ptr_array_index (entities, i);
-
-      json_builder_begin_object (builder);
-      add_text (builder, "name", mk_entity_get_name (entity));
-      add_text (builder, "type", mk_entity_type_to_string (mk_entity_get_entity_type (entity)));
-      json_builder_set_member_name (builder, "mentions");
-      json_builder_add_int_value (builder, mk_entity_get_mentions (entity)->len);
-      json_builder_end_object (builder);
-    }
-  json_builder_end_array (builder);
-
-  json_builder_set_member_name (builder, "places");
-  json_builder_begin_array (builder);
-  for (guint i = 0; entities != NULL && i < entities->len; i++)
-    {
-      MkEntity *entity = g_ptr_array_index (entities, i);
-
-      if (mk_entity_get_entity_type (entity) != MK_ENTITY_PLACE)
-        continue;
-      json_builder_begin_object (builder);
-      add_text (builder, "name", mk_entity_get_name (entity));
-      add_location (builder, entity);
-      json_builder_end_object (builder);
-    }
-  json_builder_end_array (builder);
-}
-
 /**
  * mk_cli_json_article:
  * @entities: (nullable) (element-type MkEntity): the article's entities,
  *   from mk_store_get_article_entities()
+ * @annotations: (nullable): the user's bookmark, note and tags
  *
  * The object `export --format jsonl` writes per line, and `show --json`
- * prints. Its keys are a contract (DESIGN.md): add keys, never rename them.
+ * prints (mk_exporter_article_to_json()).
  *
  * Returns: (transfer full):
  */
 JsonNode *
-mk_cli_json_article (MkArticle *article,
-                     GPtrArray *entities)
+mk_cli_json_article (MkArticle     *article,
+                     GPtrArray     *entities,
+                     MkAnnotations *annotations)
 {
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-
-  json_builder_begin_object (builder);
-  add_id (builder, "id", mk_article_get_id (article));
-  add_text (builder, "title", mk_article_get_title (article));
-  add_text (builder, "url", mk_article_get_url (article));
-  add_text (builder, "source", mk_article_get_source (article));
-  add_text (builder, "published", mk_article_get_published (article));
-  add_text (builder, "author", mk_article_get_author (article));
-  add_text (builder, "summary", mk_article_get_summary (article));
-  add_text (builder, "body", mk_article_get_body (article));
-  add_text (builder, "language", mk_article_get_language (article));
-  add_boolean (builder, "excerpt", mk_article_get_excerpt (article));
-  add_id (builder, "related_to", mk_article_get_related_to (article));
-  add_boolean (builder, "title_derived", mk_article_get_title_derived (article));
-  add_article_entities (builder, entities);
-  json_builder_end_object (builder);
-
-  return json_builder_get_root (builder);
+  return mk_exporter_article_to_json (article, entities, annotations);
 }
 
 static void

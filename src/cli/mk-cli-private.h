@@ -59,7 +59,8 @@ char               *mk_cli_format_id        (gint64               id);
 
 /* mk-cli-json.c */
 JsonNode           *mk_cli_json_article     (MkArticle           *article,
-                                             GPtrArray           *entities);
+                                             GPtrArray           *entities,
+                                             MkAnnotations       *annotations);
 JsonNode           *mk_cli_json_entity      (MkEntity            *entity,
                                              gboolean             in_article);
 JsonNode           *mk_cli_json_search_hit  (MkArticle           *article);
@@ -80,6 +81,27 @@ MkCliExit           mk_cli_export           (MkCli               *cli,
                                              const MkCliCommand  *command,
                                              char               **argv);
 MkCliExit           mk_cli_entities         (MkCli               *cli,
+                                             const MkCliCommand  *command,
+                                             char               **argv);
+MkCliExit           mk_cli_bookmark         (MkCli               *cli,
+                                             const MkCliCommand  *command,
+                                             char               **argv);
+MkCliExit           mk_cli_unbookmark       (MkCli               *cli,
+                                             const MkCliCommand  *command,
+                                             char               **argv);
+MkCliExit           mk_cli_note             (MkCli               *cli,
+                                             const MkCliCommand  *command,
+                                             char               **argv);
+MkCliExit           mk_cli_tag              (MkCli               *cli,
+                                             const MkCliCommand  *command,
+                                             char               **argv);
+MkCliExit           mk_cli_untag            (MkCli               *cli,
+                                             const MkCliCommand  *command,
+                                             char               **argv);
+MkCliExit           mk_cli_bookmarks        (MkCli               *cli,
+                                             const MkCliCommand  *command,
+                                             char               **argv);
+MkCliExit           mk_cli_tags             (MkCli               *cli,
                                              const MkCliCommand  *command,
                                              char               **argv);
 MkCliExit           mk_cli_reindex_entities (MkCli               *cli,

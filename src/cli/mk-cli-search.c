@@ -250,11 +250,15 @@ mk_cli_show (MkCli              *cli,
   if (json)
     {
       g_autoptr(GPtrArray) entities = mk_store_get_article_entities (store, id, MK_ENTITY_TYPE_ANY, &error);
+      g_autoptr(MkAnnotations) annotations = NULL;
       g_autoptr(JsonNode) node = NULL;
 
       if (entities == NULL)
         return mk_cli_fail (error);
-      node = mk_cli_json_article (article, entities);
+      annotations = mk_store_get_annotations (store, id, &error);
+      if (annotations == NULL)
+        return mk_cli_fail (error);
+      node = mk_cli_json_article (article, entities, annotations);
       mk_cli_write_json (node, TRUE);
     }
   else

@@ -10,6 +10,7 @@
 #include "mk-entity.h"
 #include "mk-entity-extractor.h"
 #include "mk-entity-index.h"
+#include "mk-exporter.h"
 #include "mk-fold.h"
 #include "mk-gazetteer.h"
 #include "mk-importer.h"

@@ -29,6 +29,8 @@ struct _MkArticle
   char *snippet;
   guint title_derived : 1;
   guint excerpt : 1;
+  guint bookmarked : 1;
+  guint has_note : 1;
 };
 
 G_DEFINE_FINAL_TYPE (MkArticle, mk_article, G_TYPE_OBJECT)
@@ -61,6 +63,8 @@ enum {
   PROP_SNIPPET,
   PROP_TITLE_DERIVED,
   PROP_EXCERPT,
+  PROP_BOOKMARKED,
+  PROP_HAS_NOTE,
   N_PROPS
 };
 
@@ -151,6 +155,14 @@ mk_article_get_property (GObject    *object,
       g_value_set_boolean (value, self->excerpt);
       break;
 
+    case PROP_BOOKMARKED:
+      g_value_set_boolean (value, self->bookmarked);
+      break;
+
+    case PROP_HAS_NOTE:
+      g_value_set_boolean (value, self->has_note);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -222,6 +234,14 @@ mk_article_set_property (GObject      *object,
       mk_article_set_excerpt (self, g_value_get_boolean (value));
       break;
 
+    case PROP_BOOKMARKED:
+      mk_article_set_bookmarked (self, g_value_get_boolean (value));
+      break;
+
+    case PROP_HAS_NOTE:
+      mk_article_set_has_note (self, g_value_get_boolean (value));
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -277,6 +297,14 @@ mk_article_class_init (MkArticleClass *klass)
                           (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
   properties[PROP_EXCERPT] =
     g_param_spec_boolean ("excerpt", NULL, NULL, FALSE,
+                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  /* The user's annotations, as far as a list row shows them; windows set
+   * them after a write so that rows update in place. */
+  properties[PROP_BOOKMARKED] =
+    g_param_spec_boolean ("bookmarked", NULL, NULL, FALSE,
+                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_HAS_NOTE] =
+    g_param_spec_boolean ("has-note", NULL, NULL, FALSE,
                           (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
@@ -658,4 +686,44 @@ mk_article_dup_content_hash (MkArticle *self)
   checksum_normalized (checksum, self->body);
 
   return g_strdup (g_checksum_get_string (checksum));
+}
+
+gboolean
+mk_article_get_bookmarked (MkArticle *self)
+{
+  g_return_val_if_fail (MK_IS_ARTICLE (self), FALSE);
+  return self->bookmarked;
+}
+
+void
+mk_article_set_bookmarked (MkArticle *self,
+                           gboolean   bookmarked)
+{
+  g_return_if_fail (MK_IS_ARTICLE (self));
+
+  bookmarked = !!bookmarked;
+  if (self->bookmarked == (guint) bookmarked)
+    return;
+  self->bookmarked = bookmarked;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BOOKMARKED]);
+}
+
+gboolean
+mk_article_get_has_note (MkArticle *self)
+{
+  g_return_val_if_fail (MK_IS_ARTICLE (self), FALSE);
+  return self->has_note;
+}
+
+void
+mk_article_set_has_note (MkArticle *self,
+                         gboolean   has_note)
+{
+  g_return_if_fail (MK_IS_ARTICLE (self));
+
+  has_note = !!has_note;
+  if (self->has_note == (guint) has_note)
+    return;
+  self->has_note = has_note;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HAS_NOTE]);
 }

@@ -54,6 +54,12 @@ void        mk_article_set_excerpt       (MkArticle  *self,
 gint64      mk_article_get_related_to    (MkArticle  *self);
 void        mk_article_set_related_to    (MkArticle  *self,
                                           gint64      article_id);
+gboolean    mk_article_get_bookmarked    (MkArticle  *self);
+void        mk_article_set_bookmarked    (MkArticle  *self,
+                                          gboolean    bookmarked);
+gboolean    mk_article_get_has_note      (MkArticle  *self);
+void        mk_article_set_has_note      (MkArticle  *self,
+                                          gboolean    has_note);
 const char *mk_article_get_snippet       (MkArticle  *self);
 void        mk_article_set_snippet       (MkArticle  *self,
                                           const char *snippet);

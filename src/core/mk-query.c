@@ -26,6 +26,9 @@
  *   title:laos          in a field: title, source, author
  *   after:2022-01-01    published on or after; before: on or before; year:2025
  *                       (dates may be YYYY, YYYY-MM or YYYY-MM-DD)
+ *   is:bookmarked       the user's bookmarks; has:note, the articles with a
+ *                       note; tag:"MoU 2022-2025", those with the tag; each
+ *                       can be negated (-is:bookmarked)
  *
  * What cannot be read as any of these is searched as words: `foo:bar`,
  * `title:` alone, a lone `-` or `OR OR` never raise an error. Case and
@@ -43,6 +46,9 @@ typedef enum {
   FIELD_AFTER,
   FIELD_BEFORE,
   FIELD_YEAR,
+  FIELD_IS,       /* is:bookmarked */
+  FIELD_HAS,      /* has:note */
+  FIELD_TAG,      /* tag:NAME */
 } FieldKind;
 
 typedef struct {
@@ -58,6 +64,9 @@ static const Field field_table[] = {
   { "after", FIELD_AFTER, NULL },
   { "before", FIELD_BEFORE, NULL },
   { "year", FIELD_YEAR, NULL },
+  { "is", FIELD_IS, NULL },
+  { "has", FIELD_HAS, NULL },
+  { "tag", FIELD_TAG, NULL },
 };
 
 typedef struct {
@@ -68,17 +77,26 @@ typedef struct {
   gboolean or_next;     /* an OR joins it to the next term */
 } Term;
 
+/* is:, has: and tag:, answered from the user's annotations. */
+typedef struct {
+  MkQueryFilter kind;
+  char *tag;
+  gboolean negated;
+} Filter;
+
 struct _MkQuery
 {
   GObject parent_instance;
 
   char *text;
   GPtrArray *terms;      /* of Term, in the order typed */
+  GPtrArray *filters;    /* of Filter */
   guint32 first_day;     /* 0: no lower bound */
   guint32 last_day;      /* 0: no upper bound */
   char *fts_match;       /* NULL when there is nothing to match */
   char *fts_exclude;     /* only when all terms are excluded */
   char *fts_title;       /* the wanted terms, in titles */
+  char *fts_notes;       /* fts_match for the notes, when it names no column */
 };
 
 G_DEFINE_FINAL_TYPE (MkQuery, mk_query, G_TYPE_OBJECT)
@@ -88,6 +106,13 @@ term_free (Term *term)
 {
   g_free (term->text);
   g_free (term);
+}
+
+static void
+filter_free (Filter *filter)
+{
+  g_free (filter->tag);
+  g_free (filter);
 }
 
 /* --- Dates ------------------------------------------------------------------ */
@@ -175,6 +200,46 @@ apply_date_field (MkQuery     *self,
     self->last_day = self->last_day ? MIN (self->last_day, last) : last;
 
   return TRUE;
+}
+
+/* --- Annotations ------------------------------------------------------------ */
+
+static gboolean
+apply_annotation_field (MkQuery     *self,
+                        FieldKind    kind,
+                        const char  *value,
+                        gboolean     negated)
+{
+  Filter *filter;
+
+  if (kind == FIELD_IS && g_ascii_strcasecmp (value, "bookmarked") != 0)
+    return FALSE;
+  if (kind == FIELD_HAS && g_ascii_strcasecmp (value, "note") != 0)
+    return FALSE;
+  if (kind == FIELD_TAG && *value == '\0')
+    return FALSE;
+
+  filter = g_new0 (Filter, 1);
+  filter->kind = kind == FIELD_IS ? MK_QUERY_FILTER_BOOKMARKED
+               : kind == FIELD_HAS ? MK_QUERY_FILTER_NOTE
+               : MK_QUERY_FILTER_TAG;
+  filter->tag = kind == FIELD_TAG ? g_strdup (value) : NULL;
+  filter->negated = negated;
+  g_ptr_array_add (self->filters, filter);
+  return TRUE;
+}
+
+static gboolean
+apply_field (MkQuery     *self,
+             FieldKind    kind,
+             const char  *value,
+             gboolean     negated)
+{
+  if (kind == FIELD_IS || kind == FIELD_HAS || kind == FIELD_TAG)
+    return self->filters->len < MAX_TERMS &&
+           apply_annotation_field (self, kind, value, negated);
+
+  return apply_date_field (self, kind, value);
 }
 
 /* --- Reading what was typed ------------------------------------------------- */
@@ -305,12 +370,13 @@ read_item (MkQuery *self,
 
   if (field != NULL && field->kind != FIELD_COLUMN)
     {
-      if (apply_date_field (self, field->kind, value))
+      if (apply_field (self, field->kind, value, negated))
         {
           g_free (value);
           return;
         }
-      /* "after:yesterday": not a date; search what was typed instead. */
+      /* "after:yesterday", "is:happy": not a date, not an annotation;
+       * search what was typed instead. */
       {
         char *typed = g_strconcat (field->name, ":", value, NULL);
 
@@ -418,6 +484,16 @@ build_negative (MkQuery *self)
   return g_string_free (out, FALSE);
 }
 
+static gboolean
+names_column (MkQuery *self)
+{
+  for (guint i = 0; i < self->terms->len; i++)
+    if (((Term *) g_ptr_array_index (self->terms, i))->column != NULL)
+      return TRUE;
+
+  return FALSE;
+}
+
 static void
 build_fts (MkQuery *self)
 {
@@ -426,6 +502,12 @@ build_fts (MkQuery *self)
 
   if (*positive)
     self->fts_title = g_strdup_printf ("title : (%s)", positive);
+
+  /* Notes have no title or source: a query that names a column is not
+   * asked of them. */
+  if (*positive && !names_column (self))
+    self->fts_notes = *negative ? g_strdup_printf ("(%s) NOT (%s)", positive, negative)
+                                : g_strdup (positive);
 
   if (*positive && *negative)
     self->fts_match = g_strdup_printf ("(%s) NOT (%s)", positive, negative);
@@ -445,6 +527,8 @@ mk_query_finalize (GObject *object)
 
   g_clear_pointer (&self->text, g_free);
   g_clear_pointer (&self->terms, g_ptr_array_unref);
+  g_clear_pointer (&self->filters, g_ptr_array_unref);
+  g_clear_pointer (&self->fts_notes, g_free);
   g_clear_pointer (&self->fts_match, g_free);
   g_clear_pointer (&self->fts_exclude, g_free);
   g_clear_pointer (&self->fts_title, g_free);
@@ -464,6 +548,7 @@ static void
 mk_query_init (MkQuery *self)
 {
   self->terms = g_ptr_array_new_with_free_func ((GDestroyNotify) term_free);
+  self->filters = g_ptr_array_new_with_free_func ((GDestroyNotify) filter_free);
 }
 
 /**
@@ -506,7 +591,7 @@ mk_query_is_empty (MkQuery *self)
   g_return_val_if_fail (MK_IS_QUERY (self), TRUE);
 
   return self->fts_match == NULL && self->fts_exclude == NULL &&
-         self->first_day == 0 && self->last_day == 0;
+         self->first_day == 0 && self->last_day == 0 && self->filters->len == 0;
 }
 
 /**
@@ -579,10 +664,73 @@ mk_query_get_day_range (MkQuery *self,
 char *
 mk_query_describe (MkQuery *self)
 {
+  GString *out;
+
   g_return_val_if_fail (MK_IS_QUERY (self), NULL);
 
-  return g_strdup_printf ("match=%s exclude=%s days=%u..%u",
+  out = g_string_new (NULL);
+  g_string_append_printf (out, "match=%s exclude=%s days=%u..%u",
                           self->fts_match ? self->fts_match : "-",
                           self->fts_exclude ? self->fts_exclude : "-",
                           self->first_day, self->last_day);
+  for (guint i = 0; i < self->filters->len; i++)
+    {
+      const Filter *filter = g_ptr_array_index (self->filters, i);
+      static const char * const names[] = { "bookmarked", "note", "tag" };
+
+      g_string_append_printf (out, " %s%s%s%s", filter->negated ? "-" : "",
+                              names[filter->kind], filter->tag ? "=" : "",
+                              filter->tag ? filter->tag : "");
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+/**
+ * mk_query_get_fts_notes_match:
+ *
+ * Returns: (nullable): the FTS5 expression to ask of the notes: the one
+ *   of mk_query_get_fts_match(), unless the query names a column (title:,
+ *   source:, author:), which notes do not have
+ */
+const char *
+mk_query_get_fts_notes_match (MkQuery *self)
+{
+  g_return_val_if_fail (MK_IS_QUERY (self), NULL);
+
+  return self->fts_notes;
+}
+
+guint
+mk_query_get_n_filters (MkQuery *self)
+{
+  g_return_val_if_fail (MK_IS_QUERY (self), 0);
+
+  return self->filters->len;
+}
+
+/**
+ * mk_query_get_filter:
+ * @tag: (out) (optional) (transfer none): the tag of a tag: filter, as typed
+ * @negated: (out) (optional): whether the articles that match are left out
+ *
+ * Returns: what the filter @index asks for (is:, has: or tag:)
+ */
+MkQueryFilter
+mk_query_get_filter (MkQuery     *self,
+                     guint        index,
+                     const char **tag,
+                     gboolean    *negated)
+{
+  const Filter *filter;
+
+  g_return_val_if_fail (MK_IS_QUERY (self), MK_QUERY_FILTER_BOOKMARKED);
+  g_return_val_if_fail (index < self->filters->len, MK_QUERY_FILTER_BOOKMARKED);
+
+  filter = g_ptr_array_index (self->filters, index);
+  if (tag)
+    *tag = filter->tag;
+  if (negated)
+    *negated = filter->negated;
+  return filter->kind;
 }

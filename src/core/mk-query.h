@@ -9,6 +9,13 @@
 
 G_BEGIN_DECLS
 
+/* The filters answered from the user's annotations. */
+typedef enum {
+  MK_QUERY_FILTER_BOOKMARKED,  /* is:bookmarked */
+  MK_QUERY_FILTER_NOTE,        /* has:note */
+  MK_QUERY_FILTER_TAG,         /* tag:NAME */
+} MkQueryFilter;
+
 #define MK_TYPE_QUERY (mk_query_get_type ())
 
 G_DECLARE_FINAL_TYPE (MkQuery, mk_query, MK, QUERY, GObject)
@@ -22,6 +29,12 @@ const char *mk_query_get_fts_title_match (MkQuery *self);
 gboolean    mk_query_get_day_range   (MkQuery    *self,
                                       guint32    *first_day,
                                       guint32    *last_day);
+const char *mk_query_get_fts_notes_match (MkQuery *self);
+guint       mk_query_get_n_filters   (MkQuery    *self);
+MkQueryFilter mk_query_get_filter    (MkQuery    *self,
+                                      guint       index,
+                                      const char **tag,
+                                      gboolean   *negated);
 char       *mk_query_describe        (MkQuery    *self);
 
 guint32     mk_query_day_from_date   (const char *iso_date);

@@ -148,10 +148,56 @@ static const char migration_3[] =
   "    WHERE id IN (SELECT entity FROM mentions WHERE article = old.id);"
   "END;";
 
+/* Version 4: the user's own work on articles: bookmarks, notes and tags
+ * (mk-store-annotations.c). Each hangs on the article's id, which an
+ * update by a re-import or a re-fetch keeps (mk_store_add_article()
+ * updates the row in place), and none is touched by entity extraction.
+ * A note is independent of a bookmark. notes_fts indexes the notes with
+ * the same tokenizer as the articles, so that searching words finds an
+ * article by its note; its rowid is the article id (not the date key,
+ * which changes when a re-import corrects the date), as notes are few
+ * and their matches are sorted by date after the look-up. Tag names are
+ * unique regardless of ASCII case ("MoU" and "mou" are one tag). */
+static const char migration_4[] =
+  "CREATE TABLE bookmarks ("
+  "  article       INTEGER PRIMARY KEY REFERENCES articles (id) ON DELETE CASCADE,"
+  "  created       TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))"
+  ");"
+  "CREATE TABLE notes ("
+  "  article       INTEGER PRIMARY KEY REFERENCES articles (id) ON DELETE CASCADE,"
+  "  text          TEXT NOT NULL,"
+  "  updated       TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))"
+  ");"
+  "CREATE VIRTUAL TABLE notes_fts USING fts5 ("
+  "  text, content = 'notes', content_rowid = 'article', tokenize = 'mekong'"
+  ");"
+  "CREATE TRIGGER notes_fts_insert AFTER INSERT ON notes BEGIN"
+  "  INSERT INTO notes_fts (rowid, text) VALUES (new.article, new.text);"
+  "END;"
+  "CREATE TRIGGER notes_fts_delete AFTER DELETE ON notes BEGIN"
+  "  INSERT INTO notes_fts (notes_fts, rowid, text) VALUES ('delete', old.article, old.text);"
+  "END;"
+  "CREATE TRIGGER notes_fts_update AFTER UPDATE OF text ON notes BEGIN"
+  "  INSERT INTO notes_fts (notes_fts, rowid, text) VALUES ('delete', old.article, old.text);"
+  "  INSERT INTO notes_fts (rowid, text) VALUES (new.article, new.text);"
+  "END;"
+  "CREATE TABLE tags ("
+  "  id            INTEGER PRIMARY KEY,"
+  "  name          TEXT NOT NULL UNIQUE COLLATE NOCASE,"
+  "  created       TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))"
+  ");"
+  "CREATE TABLE article_tags ("
+  "  article       INTEGER NOT NULL REFERENCES articles (id) ON DELETE CASCADE,"
+  "  tag           INTEGER NOT NULL REFERENCES tags (id) ON DELETE CASCADE,"
+  "  PRIMARY KEY (article, tag)"
+  ") WITHOUT ROWID;"
+  "CREATE INDEX article_tags_by_tag ON article_tags (tag, article);";
+
 static const char * const migrations[] = {
   migration_1,
   migration_2,
   migration_3,
+  migration_4,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == MK_STORE_SCHEMA_VERSION);

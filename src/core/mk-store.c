@@ -8,6 +8,7 @@
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <sqlite3.h>
+#include <string.h>
 
 #include "mk-fts-tokenizer.h"
 #include "mk-store.h"
@@ -39,8 +40,10 @@ G_DEFINE_QUARK (mk-store-error-quark, mk_store_error)
 
 #define ARTICLE_COLUMNS \
   "a.id, a.guid, a.title, a.title_derived, a.url, a.outlet, a.author, " \
-  "a.published, a.summary, a.language, a.excerpt, a.related_to"
-#define N_ARTICLE_COLUMNS 12
+  "a.published, a.summary, a.language, a.excerpt, a.related_to, " \
+  "EXISTS (SELECT 1 FROM bookmarks WHERE article = a.id), " \
+  "EXISTS (SELECT 1 FROM notes WHERE article = a.id)"
+#define N_ARTICLE_COLUMNS 14
 
 /* How many SQLite VM steps between two looks at the GCancellable. */
 #define PROGRESS_STEPS 4096
@@ -786,6 +789,8 @@ article_from_row (sqlite3_stmt *stmt)
   mk_article_set_language (article, column_text (stmt, 9));
   mk_article_set_excerpt (article, sqlite3_column_int (stmt, 10));
   mk_article_set_related_to (article, sqlite3_column_int64 (stmt, 11));
+  mk_article_set_bookmarked (article, sqlite3_column_int (stmt, 12));
+  mk_article_set_has_note (article, sqlite3_column_int (stmt, 13));
 
   return article;
 }
@@ -929,6 +934,31 @@ load_snippet_range (MkStore       *self,
   sqlite3_reset (stmt);
 }
 
+/* One row without a snippet; NULL when it is gone (or on error, with
+ * @error set). Uses its own statement: the caller's is still stepping. */
+static MkArticle *
+load_list_row (MkStore  *self,
+               gint64    id,
+               GError  **error)
+{
+  sqlite3_stmt *stmt = list_row_statement (self, FALSE, error);
+  MkArticle *article = NULL;
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    article = article_from_row (stmt);
+  else if (rc != SQLITE_DONE)
+    set_sqlite_error (self, error);
+  sqlite3_reset (stmt);
+
+  return article;
+}
+
 /**
  * mk_store_get_articles:
  * @ids: (array length=n_ids): the articles to load
@@ -978,7 +1008,16 @@ mk_store_get_articles (MkStore       *self,
         bind_text (stmt, 2, mk_query_get_fts_match (query));
 
       rc = sqlite3_step (stmt);
-      if (rc == SQLITE_ROW)
+      if (rc == SQLITE_DONE && with_snippet)
+        {
+          /* Found by its note, not by its text: no snippet to show. */
+          article = load_list_row (self, ids[i], error);
+          if (article == NULL && error != NULL && *error != NULL)
+            return NULL;
+          if (article != NULL)
+            g_ptr_array_add (articles, article);
+        }
+      else if (rc == SQLITE_ROW)
         {
           article = article_from_row (stmt);
           if (with_snippet)
@@ -1012,8 +1051,15 @@ check_cancelled (void *user_data)
  * newest first. */
 #define RELEVANCE_CANDIDATES 4000
 
+/* Weights: title most, then source and author, then summary, then body. */
+#define BM25 "bm25 (articles_fts, 10.0, 3.0, 1.0, 4.0, 4.0)"
+
 typedef struct {
   MkQuery *query;
+  const char *match;    /* FTS5 expressions, see mk-query.h */
+  const char *exclude;
+  const char *notes;
+  int driver;           /* the positive filter the search starts from, or -1 */
   gint64 lowest;        /* key range to search, inclusive */
   gint64 highest;
   GCancellable *cancellable;
@@ -1026,12 +1072,29 @@ search_init (Search       *search,
 {
   guint32 first_day = 0, last_day = 0;
 
+  memset (search, 0, sizeof *search);
   search->query = query;
   search->cancellable = cancellable;
   search->lowest = 0;
   search->highest = G_MAXINT64;
+  search->driver = -1;
 
-  if (query != NULL && mk_query_get_day_range (query, &first_day, &last_day))
+  if (query == NULL)
+    return;
+
+  search->match = mk_query_get_fts_match (query);
+  search->exclude = mk_query_get_fts_exclude (query);
+  search->notes = mk_query_get_fts_notes_match (query);
+  for (guint i = 0; i < mk_query_get_n_filters (query) && search->driver < 0; i++)
+    {
+      gboolean negated;
+
+      mk_query_get_filter (query, i, NULL, &negated);
+      if (!negated)
+        search->driver = (int) i;
+    }
+
+  if (mk_query_get_day_range (query, &first_day, &last_day))
     {
       /* A date filter leaves out undated articles (day 0). */
       search->lowest = KEY_DAY (MAX (first_day, 1));
@@ -1043,49 +1106,211 @@ search_init (Search       *search,
 static const char *
 match_of (Search *search)
 {
-  return search->query ? mk_query_get_fts_match (search->query) : NULL;
+  return search->match;
 }
 
 static const char *
 exclude_of (Search *search)
 {
-  return search->query ? mk_query_get_fts_exclude (search->query) : NULL;
+  return search->exclude;
 }
 
-/* The SQL for one search, from a few fixed parts: the full-text index when
- * there are words to match, the articles' own key index otherwise (an empty
- * query, dates only, or words only excluded). ?1 is the match or exclude
- * expression, ?2..?3 the key range, ?4 the limit. */
-static char *
-search_sql (Search     *search,
-            const char *select,
-            gboolean    ascending,
-            gboolean    limited)
+/* What a search statement selects: the keys, the keys with their BM25
+ * scores (relevance), or how many there are. */
+typedef enum {
+  SELECT_KEYS,
+  SELECT_SCORED,
+  SELECT_COUNT,
+} SelectKind;
+
+/* Parameters: ?1 the match (or exclude) expression, ?2..?3 the key range,
+ * ?4 the limit, ?5 the notes' match, ?6… the tag of each filter. */
+#define FILTER_PARAMETER(i) (6 + (int) (i))
+
+/* The articles of filter @i, by id, as an SQL set. */
+static void
+append_filter_set (GString     *sql,
+                   MkQueryFilter kind,
+                   guint        i)
 {
-  GString *sql = g_string_new (NULL);
-  const char *order = ascending ? "ASC" : "DESC";
+  switch (kind)
+    {
+    case MK_QUERY_FILTER_BOOKMARKED:
+      g_string_append (sql, "SELECT article FROM bookmarks");
+      break;
+    case MK_QUERY_FILTER_NOTE:
+      g_string_append (sql, "SELECT article FROM notes");
+      break;
+    case MK_QUERY_FILTER_TAG:
+    default:
+      g_string_append_printf (sql, "SELECT article FROM article_tags"
+                                   " WHERE tag = (SELECT id FROM tags WHERE name = ?%d)",
+                              FILTER_PARAMETER (i));
+      break;
+    }
+}
+
+/* " AND @id IN (…)" for each filter but @skip (the one the search
+ * starts from). */
+static void
+append_filters (Search     *search,
+                GString    *sql,
+                const char *id,
+                int         skip)
+{
+  guint n = search->query ? mk_query_get_n_filters (search->query) : 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      gboolean negated;
+      MkQueryFilter kind = mk_query_get_filter (search->query, i, NULL, &negated);
+
+      if ((int) i == skip)
+        continue;
+      g_string_append_printf (sql, " AND %s %sIN (", id, negated ? "NOT " : "");
+      append_filter_set (sql, kind, i);
+      g_string_append_c (sql, ')');
+    }
+}
+
+/* A search with is:, has: or tag: starts from that set of the user's
+ * articles, which is small next to the archive, sorts it by key and asks
+ * the full-text index about each row; walking the index for a common
+ * word until enough of them turned up could take long. */
+static void
+append_driven (Search     *search,
+               GString    *sql,
+               SelectKind  select)
+{
+  MkQueryFilter kind = mk_query_get_filter (search->query, search->driver, NULL, NULL);
+
+  g_string_append_printf (sql, "SELECT %s FROM ",
+                          select == SELECT_COUNT ? "count(*)"
+                          : select == SELECT_SCORED ? "a.sort_key, " BM25 : "a.sort_key");
+  g_string_append (sql, kind == MK_QUERY_FILTER_BOOKMARKED ? "bookmarks f"
+                        : kind == MK_QUERY_FILTER_NOTE ? "notes f" : "article_tags f");
+  g_string_append (sql, " CROSS JOIN articles a ON a.id = f.article");
+  if (match_of (search))
+    g_string_append (sql, " CROSS JOIN articles_fts ON articles_fts.rowid = a.sort_key");
+  g_string_append (sql, " WHERE a.sort_key BETWEEN ?2 AND ?3");
+  if (kind == MK_QUERY_FILTER_TAG)
+    g_string_append_printf (sql, " AND f.tag = (SELECT id FROM tags WHERE name = ?%d)",
+                            FILTER_PARAMETER (search->driver));
+  if (match_of (search))
+    g_string_append (sql, " AND articles_fts MATCH ?1");
+  else if (exclude_of (search))
+    g_string_append (sql, " AND a.sort_key NOT IN"
+                          " (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?1)");
+  append_filters (search, sql, "a.id", search->driver);
+}
+
+/* Without is:/has:/tag:, the full-text index when there are words to
+ * match, the articles' own key index otherwise (an empty query, dates
+ * only, or words only excluded); -is:… filters are checked per row. */
+static void
+append_articles (Search     *search,
+                 GString    *sql,
+                 SelectKind  select)
+{
+  if (search->driver >= 0)
+    {
+      append_driven (search, sql, select);
+      return;
+    }
 
   if (match_of (search))
     {
       g_string_append_printf (sql, "SELECT %s FROM articles_fts"
                                    " WHERE articles_fts MATCH ?1 AND rowid BETWEEN ?2 AND ?3",
-                              select ? select : "rowid");
-      if (limited)
-        g_string_append_printf (sql, " ORDER BY rowid %s LIMIT ?4", order);
-    }
-  else
-    {
-      g_string_append_printf (sql, "SELECT %s FROM articles a"
-                                   " WHERE a.sort_key BETWEEN ?2 AND ?3",
-                              select ? select : "a.sort_key");
-      if (exclude_of (search))
-        g_string_append (sql, " AND a.sort_key NOT IN"
-                              " (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?1)");
-      if (limited)
-        g_string_append_printf (sql, " ORDER BY a.sort_key %s LIMIT ?4", order);
+                              select == SELECT_COUNT ? "count(*)"
+                              : select == SELECT_SCORED ? "rowid, " BM25 : "rowid");
+      append_filters (search, sql, "(rowid & 4294967295)", -1);
+      return;
     }
 
+  g_string_append_printf (sql, "SELECT %s FROM articles a WHERE a.sort_key BETWEEN ?2 AND ?3",
+                          select == SELECT_COUNT ? "count(*)" : "a.sort_key");
+  if (exclude_of (search))
+    g_string_append (sql, " AND a.sort_key NOT IN"
+                          " (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?1)");
+  append_filters (search, sql, "a.id", -1);
+}
+
+/* The articles whose notes match: few, so sorted after the look-up.
+ * @uncounted: only those the articles' own text does not match, to add
+ * to the count of those (a UNION would have to collect every match of a
+ * common word to remove the duplicates). */
+static void
+append_notes (Search   *search,
+              GString  *sql,
+              gboolean  uncounted)
+{
+  g_string_append_printf (sql, "SELECT %s FROM notes_fts"
+                               " CROSS JOIN articles a ON a.id = notes_fts.rowid"
+                               " WHERE notes_fts MATCH ?5 AND a.sort_key BETWEEN ?2 AND ?3",
+                          uncounted ? "count(*)" : "a.sort_key");
+  if (uncounted)
+    g_string_append (sql, " AND NOT EXISTS (SELECT 1 FROM articles_fts"
+                          " WHERE articles_fts MATCH ?1 AND rowid = a.sort_key)");
+  append_filters (search, sql, "a.id", -1);
+}
+
+/* The SQL for one search, from a few fixed parts. Words are looked for
+ * in the articles and in the user's notes: the two sets are merged in
+ * key order (SQLite merges the two ordered selects of a UNION, so the
+ * first page still stops early). Relevance ranks the articles alone and
+ * puts the note matches first itself (search_relevant()). */
+static char *
+search_sql (Search     *search,
+            SelectKind  select,
+            gboolean    ascending,
+            gboolean    limited)
+{
+  GString *sql = g_string_new (NULL);
+  gboolean with_notes = select != SELECT_SCORED && search->notes != NULL;
+
+  if (with_notes && select == SELECT_COUNT)
+    {
+      g_string_append (sql, "SELECT (");
+      append_articles (search, sql, SELECT_COUNT);
+      g_string_append (sql, ") + (");
+      append_notes (search, sql, TRUE);
+      g_string_append_c (sql, ')');
+    }
+  else if (with_notes)
+    {
+      append_articles (search, sql, select);
+      g_string_append (sql, " UNION ");
+      append_notes (search, sql, FALSE);
+    }
+  else
+    append_articles (search, sql, select);
+
+  if (limited)
+    g_string_append_printf (sql, " ORDER BY 1 %s LIMIT ?4", ascending ? "ASC" : "DESC");
+
   return g_string_free (sql, FALSE);
+}
+
+static void
+bind_filters (Search       *search,
+              sqlite3_stmt *stmt)
+{
+  guint n = search->query ? mk_query_get_n_filters (search->query) : 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      const char *tag = NULL;
+
+      if (mk_query_get_filter (search->query, i, &tag, NULL) == MK_QUERY_FILTER_TAG)
+        {
+          /* A tag typed with odd spacing still finds the tag; one that no
+           * tag could be called finds nothing (NULL equals nothing). */
+          g_autofree char *name = mk_store_normalize_tag (tag, NULL);
+
+          bind_text (stmt, FILTER_PARAMETER (i), name);
+        }
+    }
 }
 
 static sqlite3_stmt *
@@ -1108,6 +1333,9 @@ prepare_search (MkStore     *self,
   sqlite3_bind_int64 (stmt, 2, lowest);
   sqlite3_bind_int64 (stmt, 3, highest);
   sqlite3_bind_int64 (stmt, 4, limit);
+  if (search->notes && sqlite3_bind_parameter_count (stmt) >= 5)
+    bind_text (stmt, 5, search->notes);
+  bind_filters (search, stmt);
   return stmt;
 }
 
@@ -1166,7 +1394,7 @@ search_range (MkStore  *self,
               GArray   *keys,
               GError  **error)
 {
-  g_autofree char *sql = search_sql (search, NULL, ascending, TRUE);
+  g_autofree char *sql = search_sql (search, SELECT_KEYS, ascending, TRUE);
   sqlite3_stmt *stmt;
 
   if (lowest > highest)
@@ -1223,7 +1451,6 @@ compare_ranked (gconstpointer a,
   return x->key > y->key ? -1 : x->key < y->key;
 }
 
-#define BM25 "bm25 (articles_fts, 10.0, 3.0, 1.0, 4.0, 4.0)"
 
 /* Steps @stmt, whose rows are (key, score), appending them to @ranked. */
 static gboolean
@@ -1256,7 +1483,7 @@ rank_newest (MkStore  *self,
              GArray   *ranked,
              GError  **error)
 {
-  g_autofree char *sql = search_sql (search, "rowid, " BM25, FALSE, TRUE);
+  g_autofree char *sql = search_sql (search, SELECT_SCORED, FALSE, TRUE);
   sqlite3_stmt *stmt;
 
   stmt = prepare_search (self, search, sql, search->lowest, search->highest,
@@ -1282,20 +1509,55 @@ rank_older_titles (MkStore     *self,
 {
   g_autofree char *expression = g_strdup_printf ("(%s) AND (%s)", match_of (search),
                                                  mk_query_get_fts_title_match (search->query));
+  g_autofree char *sql = NULL;
+  Search titles = *search;
   sqlite3_stmt *stmt;
 
-  stmt = statement (self,
-                    "SELECT rowid, " BM25 " FROM articles_fts WHERE articles_fts MATCH ?1"
-                    " AND rowid BETWEEN ?2 AND ?3 ORDER BY rowid DESC LIMIT ?4",
-                    error);
+  titles.match = expression;
+  sql = search_sql (&titles, SELECT_SCORED, FALSE, TRUE);
+  stmt = prepare_search (self, &titles, sql, search->lowest, below - 1,
+                         RELEVANCE_CANDIDATES / 4, error);
   if (stmt == NULL)
     return FALSE;
-  bind_text (stmt, 1, expression);
-  sqlite3_bind_int64 (stmt, 2, search->lowest);
-  sqlite3_bind_int64 (stmt, 3, below - 1);
-  sqlite3_bind_int64 (stmt, 4, RELEVANCE_CANDIDATES / 4);
 
   return collect_ranked (self, stmt, ranked, error);
+}
+
+/* The articles whose own notes have the words come first: what the user
+ * wrote about an article says best what it is about to them. Notes are
+ * few; they are added newest first. @taken points into @notes, which the
+ * caller keeps as long as @taken. */
+static gboolean
+note_matches_first (MkStore     *self,
+                    Search      *search,
+                    guint        limit,
+                    GArray      *notes,
+                    GArray      *keys,
+                    GHashTable  *taken,
+                    GError     **error)
+{
+  g_autoptr(GString) sql = g_string_new (NULL);
+  sqlite3_stmt *stmt;
+
+  if (search->notes == NULL)
+    return TRUE;
+
+  append_notes (search, sql, FALSE);
+  g_string_append (sql, " ORDER BY 1 DESC LIMIT ?4");
+  stmt = prepare_search (self, search, sql->str, search->lowest, search->highest,
+                         limit > 0 ? (gint64) limit : -1, error);
+  if (stmt == NULL)
+    return FALSE;
+
+  if (!collect_keys (self, stmt, search, notes, error))
+    return FALSE;
+
+  for (guint i = 0; i < notes->len; i++)
+    {
+      g_array_append_val (keys, g_array_index (notes, gint64, i));
+      g_hash_table_add (taken, &g_array_index (notes, gint64, i));
+    }
+  return TRUE;
 }
 
 /* Ranking every match of a common word in a million articles by BM25 takes
@@ -1311,6 +1573,7 @@ search_relevant (MkStore  *self,
                  GError  **error)
 {
   g_autoptr(GArray) ranked = g_array_new (FALSE, FALSE, sizeof (Ranked));
+  g_autoptr(GArray) notes = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr(GHashTable) taken = g_hash_table_new (g_int64_hash, g_int64_equal);
   g_autoptr(GArray) rest = g_array_new (FALSE, FALSE, sizeof (gint64));
   gint64 oldest_candidate;
@@ -1318,7 +1581,8 @@ search_relevant (MkStore  *self,
   if (match_of (search) == NULL)
     return search_newest (self, search, limit, keys, error);
 
-  if (!rank_newest (self, search, ranked, error))
+  if (!note_matches_first (self, search, limit, notes, keys, taken, error) ||
+      !rank_newest (self, search, ranked, error))
     return FALSE;
 
   oldest_candidate = ranked->len ? g_array_index (ranked, Ranked, ranked->len - 1).key : 0;
@@ -1331,6 +1595,8 @@ search_relevant (MkStore  *self,
     {
       Ranked *r = &g_array_index (ranked, Ranked, i);
 
+      if (g_hash_table_contains (taken, &r->key))
+        continue;
       g_array_append_val (keys, r->key);
       g_hash_table_add (taken, &r->key);
     }
@@ -1418,7 +1684,7 @@ mk_store_count_matches (MkStore       *self,
   g_return_val_if_fail (MK_IS_STORE (self), -1);
 
   search_init (&search, query, cancellable);
-  sql = search_sql (&search, "count(*)", FALSE, FALSE);
+  sql = search_sql (&search, SELECT_COUNT, FALSE, FALSE);
   stmt = prepare_search (self, &search, sql, search.lowest, search.highest, -1, error);
   if (stmt == NULL || !collect_keys (self, stmt, &search, count, error))
     return -1;

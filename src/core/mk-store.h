@@ -22,6 +22,7 @@ typedef enum {
   MK_STORE_ERROR_FAILED,
   MK_STORE_ERROR_NOT_FOUND,
   MK_STORE_ERROR_BUSY,
+  MK_STORE_ERROR_INVALID,
 } MkStoreError;
 
 typedef enum {
@@ -37,7 +38,7 @@ typedef enum {
   MK_STORE_UNCHANGED,
 } MkStoreChange;
 
-#define MK_STORE_SCHEMA_VERSION 3
+#define MK_STORE_SCHEMA_VERSION 4
 
 #define MK_TYPE_STORE (mk_store_get_type ())
 
@@ -134,6 +135,59 @@ GArray     *mk_store_get_entity_article_ids (MkStore     *self,
                                            guint          limit,
                                            GError       **error);
 gint64      mk_store_count_entities       (MkStore       *self,
+                                           GError       **error);
+
+/* Annotations, the user's own work: mk-store-annotations.c */
+
+/* What one article carries of the user's work. */
+typedef struct {
+  gboolean   bookmarked;
+  char      *bookmarked_at;  /* ISO 8601 UTC, NULL when not bookmarked */
+  char      *note;           /* NULL when there is none */
+  GStrv      tags;           /* sorted by name, never NULL */
+} MkAnnotations;
+
+/* A tag and how many articles carry it. */
+typedef struct {
+  char      *name;
+  gint64     n_articles;
+} MkTagCount;
+
+void        mk_annotations_free           (MkAnnotations *annotations);
+void        mk_tag_count_free             (MkTagCount    *tag);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (MkAnnotations, mk_annotations_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (MkTagCount, mk_tag_count_free)
+
+char       *mk_store_normalize_tag        (const char    *name,
+                                           GError       **error);
+gboolean    mk_store_set_bookmarked       (MkStore       *self,
+                                           gint64         article_id,
+                                           gboolean       bookmarked,
+                                           const char    *created,
+                                           GError       **error);
+gboolean    mk_store_set_note             (MkStore       *self,
+                                           gint64         article_id,
+                                           const char    *text,
+                                           GError       **error);
+gboolean    mk_store_add_tag              (MkStore       *self,
+                                           gint64         article_id,
+                                           const char    *tag,
+                                           GError       **error);
+gboolean    mk_store_remove_tag           (MkStore       *self,
+                                           gint64         article_id,
+                                           const char    *tag,
+                                           GError       **error);
+MkAnnotations *mk_store_get_annotations   (MkStore       *self,
+                                           gint64         article_id,
+                                           GError       **error);
+GPtrArray  *mk_store_list_tags            (MkStore       *self,
+                                           GError       **error);
+gboolean    mk_store_rename_tag           (MkStore       *self,
+                                           const char    *old_name,
+                                           const char    *new_name,
+                                           GError       **error);
+GArray     *mk_store_delete_tag           (MkStore       *self,
+                                           const char    *name,
                                            GError       **error);
 
 G_END_DECLS
