@@ -333,6 +333,7 @@ test_sniff (void)
     { "page.html", MK_FEED_FORMAT_HTML },
     { "xxe.xml", MK_FEED_FORMAT_RSS },
     { "not-xml.xml", MK_FEED_FORMAT_UNKNOWN },
+    { "not-a-feed.xml", MK_FEED_FORMAT_OTHER_XML },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)

@@ -5,12 +5,15 @@
  */
 #include "config.h"
 
+#include <stdio.h>
+
 #include <glib/gi18n.h>
 
 #include "mk-cli-private.h"
 
-/* The formats export can write; csv and markdown come later (DESIGN.md). */
-static const char * const formats[] = { "jsonl", NULL };
+/* The formats export can write; csv and markdown come later (DESIGN.md).
+ * opml is the list of feeds, for another feed reader. */
+static const char * const formats[] = { "jsonl", "opml", NULL };
 
 static gboolean
 is_known_format (const char *format)
@@ -84,6 +87,33 @@ write_jsonl (MkStore   *store,
   return TRUE;
 }
 
+/* Every registered feed as an OPML subscription list. */
+static gboolean
+write_opml (MkStore  *store,
+            GError  **error)
+{
+  g_autoptr(GPtrArray) feeds = mk_store_list_feeds (store, error);
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autofree char *opml = NULL;
+
+  if (feeds == NULL)
+    return FALSE;
+
+  entries = g_ptr_array_new_with_free_func ((GDestroyNotify) mk_opml_feed_free);
+  for (guint i = 0; i < feeds->len; i++)
+    {
+      MkFeedSource *feed = g_ptr_array_index (feeds, i);
+
+      g_ptr_array_add (entries, mk_opml_feed_new (mk_feed_source_get_url (feed),
+                                                  mk_feed_source_get_title (feed),
+                                                  mk_feed_source_get_site_url (feed)));
+    }
+
+  opml = mk_opml_write (entries, _("Mekong feeds"));
+  fputs (opml, stdout);
+  return TRUE;
+}
+
 /**
  * mk_cli_export:
  *
@@ -99,7 +129,7 @@ mk_cli_export (MkCli              *cli,
   gboolean include_excerpts = FALSE;
   const GOptionEntry entries[] = {
     { "format", 'f', 0, G_OPTION_ARG_STRING, &format,
-      N_("Write FORMAT: jsonl (JSON Lines, the default)"), N_("FORMAT") },
+      N_("Write FORMAT: jsonl (JSON Lines, the default) or opml (the feeds)"), N_("FORMAT") },
     { "include-excerpts", 0, 0, G_OPTION_ARG_NONE, &include_excerpts,
       N_("Also write the teasers of “Related” blocks"), NULL },
     G_OPTION_ENTRY_NULL
@@ -124,6 +154,9 @@ mk_cli_export (MkCli              *cli,
   store = mk_cli_open_store (cli, FALSE, &error);
   if (store == NULL)
     return mk_cli_fail (error);
+
+  if (g_strcmp0 (format, "opml") == 0)
+    return write_opml (store, &error) ? MK_CLI_EXIT_OK : mk_cli_fail (error);
 
   ids = dup_all_ids (store, &error);
   if (ids == NULL || !write_jsonl (store, ids, include_excerpts, &error))

@@ -11,6 +11,8 @@
 #include "mk-entity-extractor.h"
 #include "mk-entity-index.h"
 #include "mk-feed.h"
+#include "mk-feed-fetcher.h"
+#include "mk-feed-source.h"
 #include "mk-fold.h"
 #include "mk-gazetteer.h"
 #include "mk-html-text.h"

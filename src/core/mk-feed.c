@@ -844,7 +844,7 @@ format_of_root (const char *name)
     return MK_FEED_FORMAT_OPML;
   if (g_str_equal (name, "html"))
     return MK_FEED_FORMAT_HTML;
-  return MK_FEED_FORMAT_UNKNOWN;
+  return MK_FEED_FORMAT_OTHER_XML;
 }
 
 /**
@@ -897,6 +897,7 @@ read_xml (MkFeed      *self,
     case MK_FEED_FORMAT_JSON:
     case MK_FEED_FORMAT_OPML:
     case MK_FEED_FORMAT_HTML:
+    case MK_FEED_FORMAT_OTHER_XML:
     default:
       g_set_error (error, MK_FEED_ERROR, MK_FEED_ERROR_NOT_A_FEED,
                    _("not an RSS, Atom or JSON feed"));

@@ -27,6 +27,7 @@ typedef enum {
   MK_FEED_FORMAT_JSON,
   MK_FEED_FORMAT_OPML,
   MK_FEED_FORMAT_HTML,
+  MK_FEED_FORMAT_OTHER_XML,
 } MkFeedFormat;
 
 #define MK_TYPE_FEED (mk_feed_get_type ())
