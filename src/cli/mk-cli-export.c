@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <stdio.h>
+#include <string.h>
 
 #include <gio/gunixoutputstream.h>
 #include <glib/gi18n.h>
@@ -93,10 +94,50 @@ run_export (MkStore         *store,
   return g_output_stream_close (stream, NULL, error);
 }
 
+/* Every registered feed as an OPML subscription list, for another feed
+ * reader: the feeds, not the articles, so the selection options do not
+ * apply. */
+static gboolean
+run_export_opml (MkStore     *store,
+                 const char  *output,
+                 GError     **error)
+{
+  g_autoptr(GPtrArray) feeds = mk_store_list_feeds (store, error);
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr(GOutputStream) stream = NULL;
+  g_autofree char *opml = NULL;
+
+  if (feeds == NULL)
+    return FALSE;
+
+  entries = g_ptr_array_new_with_free_func ((GDestroyNotify) mk_opml_feed_free);
+  for (guint i = 0; i < feeds->len; i++)
+    {
+      MkFeedSource *feed = g_ptr_array_index (feeds, i);
+
+      g_ptr_array_add (entries, mk_opml_feed_new (mk_feed_source_get_url (feed),
+                                                  mk_feed_source_get_title (feed),
+                                                  mk_feed_source_get_site_url (feed)));
+    }
+
+  opml = mk_opml_write (entries, _("Mekong feeds"));
+  stream = open_output (output, error);
+  if (stream == NULL)
+    return FALSE;
+
+  if (!g_output_stream_write_all (stream, opml, strlen (opml), NULL, NULL, error))
+    {
+      discard (stream);
+      return FALSE;
+    }
+
+  return g_output_stream_close (stream, NULL, error);
+}
+
 /**
  * mk_cli_export:
  *
- * `export [--format jsonl|csv|markdown] [--bookmarked] [--tag T]
+ * `export [--format jsonl|csv|markdown|opml] [--bookmarked] [--tag T]
  * [--query Q] [--output FILE] [--include-excerpts]`: the selected
  * articles (every one by default), ordered by id.
  */
@@ -113,7 +154,7 @@ mk_cli_export (MkCli              *cli,
   gboolean bookmarked = FALSE;
   const GOptionEntry entries[] = {
     { "format", 'f', 0, G_OPTION_ARG_STRING, &format_name,
-      N_("Write FORMAT: jsonl (JSON Lines, the default), csv or markdown"), N_("FORMAT") },
+      N_("Write FORMAT: jsonl (JSON Lines, the default), csv, markdown, or opml (the feeds)"), N_("FORMAT") },
     { "bookmarked", 0, 0, G_OPTION_ARG_NONE, &bookmarked,
       N_("Only the bookmarked articles"), NULL },
     { "tag", 't', 0, G_OPTION_ARG_FILENAME, &tag_arg,
@@ -138,9 +179,19 @@ mk_cli_export (MkCli              *cli,
   if (!mk_cli_parse_command (command, entries, argv, 0, 0, &args, &status))
     return status;
 
+  if (g_strcmp0 (format_name, "opml") == 0)
+    {
+      if (bookmarked || tag_arg != NULL || query_arg != NULL || include_excerpts)
+        return mk_cli_usage_error (command, _("--format opml writes the feeds and takes no selection"));
+      if (!(store = mk_cli_open_store (cli, FALSE, &error)) ||
+          !run_export_opml (store, output, &error))
+        return mk_cli_fail (error);
+      return MK_CLI_EXIT_OK;
+    }
+
   if (format_name != NULL && !mk_export_format_from_string (format_name, &format))
     return mk_cli_usage_error (command, _("unknown format “%s”; the formats are: %s"),
-                               format_name, "jsonl, csv, markdown");
+                               format_name, "jsonl, csv, markdown, opml");
 
   if (tag_arg != NULL)
     {

@@ -31,6 +31,19 @@ print_summary (MkImporter *importer)
                           mk_importer_get_n_unchanged (importer),
                           mk_importer_get_n_failed (importer));
   mk_cli_write_line (line);
+
+  /* Subscription lists register feeds; `fetch` brings their articles. */
+  if (mk_importer_get_n_feeds_added (importer) > 0)
+    {
+      guint n_feeds = mk_importer_get_n_feeds_added (importer);
+      g_autofree char *feeds_line = NULL;
+
+      feeds_line = g_strdup_printf (ngettext ("Added %u feed; “mekong-cli fetch” brings its articles",
+                                              "Added %u feeds; “mekong-cli fetch” brings their articles",
+                                              n_feeds),
+                                    n_feeds);
+      mk_cli_write_line (feeds_line);
+    }
 }
 
 /**

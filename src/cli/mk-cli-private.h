@@ -71,6 +71,18 @@ void                mk_cli_write_json       (JsonNode            *node,
 MkCliExit           mk_cli_import           (MkCli               *cli,
                                              const MkCliCommand  *command,
                                              char               **argv);
+MkCliExit           mk_cli_add_feed         (MkCli               *cli,
+                                             const MkCliCommand  *command,
+                                             char               **argv);
+MkCliExit           mk_cli_feeds            (MkCli               *cli,
+                                             const MkCliCommand  *command,
+                                             char               **argv);
+MkCliExit           mk_cli_remove_feed      (MkCli               *cli,
+                                             const MkCliCommand  *command,
+                                             char               **argv);
+MkCliExit           mk_cli_fetch            (MkCli               *cli,
+                                             const MkCliCommand  *command,
+                                             char               **argv);
 MkCliExit           mk_cli_search           (MkCli               *cli,
                                              const MkCliCommand  *command,
                                              char               **argv);

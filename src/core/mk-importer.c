@@ -8,13 +8,19 @@
 #include <glib/gi18n-lib.h>
 
 #include "mk-entity-index.h"
+#include "mk-feed.h"
 #include "mk-importer.h"
+#include "mk-opml.h"
 #include "mk-text-parser.h"
+#include "mk-xml.h"
 
 /* Each file is imported in a transaction of its own: a bad file, a full
  * disk or a cancel leaves the archive as it was before that file, and the
  * files already done stay done. Importing the same file again finds its
- * articles by guid (the file's URI) and changes nothing. The entities of
+ * articles by guid (the file's URI) and changes nothing. A file may also
+ * be a feed (RSS, Atom, JSON Feed: its items are articles, each known by
+ * the file's URI and the item's guid) or an OPML subscription list (its
+ * feeds are registered, not fetched). The entities of
  * an article are found as it is stored, in the same transaction, so an
  * article is never in the archive without them. */
 
@@ -28,6 +34,7 @@ struct _MkImporter
   guint n_updated;
   guint n_unchanged;
   guint n_failed;
+  guint n_feeds_added;
   GPtrArray *errors;  /* of GError*, each naming its file */
 
   MkImportProgressFunc progress_func;
@@ -138,6 +145,174 @@ store_articles (MkImporter  *self,
   return TRUE;
 }
 
+/* Articles whose guids are set already, into the files source. */
+static gboolean
+store_feed_file_articles (MkImporter  *self,
+                          GPtrArray   *articles,
+                          guint        counts[3],
+                          GError     **error)
+{
+  gint64 source_id = mk_store_ensure_source (self->store, FILES_SOURCE_KIND,
+                                             FILES_SOURCE_LOCATION, NULL, error);
+
+  if (source_id == 0)
+    return FALSE;
+
+  for (guint i = 0; i < articles->len; i++)
+    {
+      MkArticle *article = g_ptr_array_index (articles, i);
+      MkStoreChange change;
+
+      if (!mk_store_add_article (self->store, source_id, article, &change, error))
+        return FALSE;
+      if (change != MK_STORE_UNCHANGED &&
+          !mk_entity_index_article (self->extractor, self->store, article, error))
+        return FALSE;
+      counts[change]++;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+store_feed_articles (MkImporter    *self,
+                     GPtrArray     *articles,
+                     MkFeedSource  *feed,
+                     guint          counts[3],
+                     GError       **error)
+{
+  gint64 source_id = mk_feed_source_get_id (feed);
+
+  for (guint i = 0; i < articles->len; i++)
+    {
+      MkArticle *article = g_ptr_array_index (articles, i);
+      MkStoreChange change;
+
+      if (!mk_store_match_feed_article (self->store, source_id, article, error) ||
+          !mk_store_add_article (self->store, source_id, article, &change, error))
+        return FALSE;
+      if (change != MK_STORE_UNCHANGED &&
+          !mk_entity_index_article (self->extractor, self->store, article, error))
+        return FALSE;
+      counts[change]++;
+    }
+
+  return TRUE;
+}
+
+/* Stores @articles in one transaction, counted once committed, so that
+ * the report never claims more than the archive holds. @feed, when given,
+ * is the feed they were fetched from: its articles are matched by guid or
+ * link within it, and what the fetch learnt is saved with them. */
+static gboolean
+store_in_transaction (MkImporter    *self,
+                      GPtrArray     *articles,
+                      const char    *uri,
+                      MkFeedSource  *feed,
+                      GCancellable  *cancellable,
+                      GError       **error)
+{
+  guint counts[3] = { 0 };
+  gint64 article_id = 0;
+  gboolean ok;
+
+  if (!mk_store_begin (self->store, error))
+    return FALSE;
+
+  if (feed != NULL)
+    ok = store_feed_articles (self, articles, feed, counts, error) &&
+         mk_store_save_feed_fetch (self->store, feed, error);
+  else if (uri != NULL)
+    ok = store_articles (self, articles, uri, counts, &article_id, error);
+  else
+    ok = store_feed_file_articles (self, articles, counts, error);
+
+  /* The last look before the commit: a cancel leaves the archive as it was. */
+  if (!ok || g_cancellable_set_error_if_cancelled (cancellable, error) ||
+      !mk_store_commit (self->store, error))
+    {
+      mk_store_rollback (self->store);
+      return FALSE;
+    }
+
+  self->n_added += counts[MK_STORE_ADDED];
+  self->n_updated += counts[MK_STORE_UPDATED];
+  self->n_unchanged += counts[MK_STORE_UNCHANGED];
+  if (self->first_article_id == 0)
+    self->first_article_id = article_id;
+
+  return TRUE;
+}
+
+/* A feed saved as a file: its items become articles of the files source,
+ * each known by the file's URI and its own guid, so a second import of
+ * the same file changes nothing. */
+static gboolean
+import_feed_file (MkImporter    *self,
+                  const char    *data,
+                  gsize          length,
+                  const char    *uri,
+                  GCancellable  *cancellable,
+                  GError       **error)
+{
+  g_autoptr(MkFeed) feed = mk_feed_parse (data, length, NULL, error);
+  GPtrArray *articles;
+
+  if (feed == NULL)
+    return FALSE;
+
+  articles = mk_feed_get_articles (feed);
+  for (guint i = 0; i < articles->len; i++)
+    {
+      MkArticle *article = g_ptr_array_index (articles, i);
+      g_autofree char *guid = g_strconcat (uri, "#", mk_article_get_guid (article), NULL);
+
+      mk_article_set_guid (article, guid);
+    }
+
+  return store_in_transaction (self, articles, NULL, NULL, cancellable, error);
+}
+
+/* A subscription list: its feeds are registered, to be fetched later. */
+static gboolean
+import_opml (MkImporter    *self,
+             const char    *data,
+             gsize          length,
+             GCancellable  *cancellable,
+             GError       **error)
+{
+  g_autoptr(GPtrArray) feeds = mk_opml_parse (data, length, error);
+  guint n_added = 0;
+
+  if (feeds == NULL || !mk_store_begin (self->store, error))
+    return FALSE;
+
+  for (guint i = 0; i < feeds->len; i++)
+    {
+      MkOpmlFeed *entry = g_ptr_array_index (feeds, i);
+      g_autoptr(MkFeedSource) source = NULL;
+      gboolean created = FALSE;
+
+      source = mk_store_add_feed (self->store, entry->url, entry->title, &created, error);
+      if (source == NULL)
+        {
+          mk_store_rollback (self->store);
+          return FALSE;
+        }
+      n_added += created;
+    }
+
+  if (g_cancellable_set_error_if_cancelled (cancellable, error) ||
+      !mk_store_commit (self->store, error))
+    {
+      mk_store_rollback (self->store);
+      return FALSE;
+    }
+
+  self->n_feeds_added += n_added;
+  return TRUE;
+}
+
 static gboolean
 import_data (MkImporter    *self,
              const char    *data,
@@ -147,35 +322,60 @@ import_data (MkImporter    *self,
              GError       **error)
 {
   g_autoptr(GPtrArray) articles = NULL;
-  guint counts[3] = { 0 };
-  gint64 article_id = 0;
 
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return FALSE;
+
+  switch (mk_feed_sniff (data, length))
+    {
+    case MK_FEED_FORMAT_RSS:
+    case MK_FEED_FORMAT_RDF:
+    case MK_FEED_FORMAT_ATOM:
+    case MK_FEED_FORMAT_JSON:
+    /* Markup that is no feed gets the feed parser's clear refusal rather
+     * than being kept as an article full of tags. */
+    case MK_FEED_FORMAT_HTML:
+    case MK_FEED_FORMAT_OTHER_XML:
+      return import_feed_file (self, data, length, uri, cancellable, error);
+    case MK_FEED_FORMAT_OPML:
+      return import_opml (self, data, length, cancellable, error);
+    case MK_FEED_FORMAT_UNKNOWN:
+    default:
+      break;
+    }
 
   articles = mk_text_parser_parse (data, length, error);
   if (articles == NULL)
     return FALSE;
 
-  if (!mk_store_begin (self->store, error))
-    return FALSE;
+  return store_in_transaction (self, articles, uri, NULL, cancellable, error);
+}
 
-  if (!store_articles (self, articles, uri, counts, &article_id, error) ||
-      !mk_store_commit (self->store, error))
-    {
-      mk_store_rollback (self->store);
-      return FALSE;
-    }
+/**
+ * mk_importer_import_feed:
+ * @feed: the feed registered in the archive, with what this fetch learnt
+ *   (validators, status, next fetch) already set on it
+ * @parsed: (nullable): what the fetch brought, or %NULL when nothing new
+ *   came (a failed fetch, a 304)
+ *
+ * Stores the articles of a fetched feed and @feed's fetch record in one
+ * transaction. An article already in the feed (same guid, or same link) is
+ * updated only when its text changed; never added twice.
+ */
+gboolean
+mk_importer_import_feed (MkImporter    *self,
+                         MkFeedSource  *feed,
+                         MkFeed        *parsed,
+                         GCancellable  *cancellable,
+                         GError       **error)
+{
+  g_autoptr(GPtrArray) none = g_ptr_array_new ();
 
-  /* Counted only once committed, so the report never claims more than
-   * the archive holds. */
-  self->n_added += counts[MK_STORE_ADDED];
-  self->n_updated += counts[MK_STORE_UPDATED];
-  self->n_unchanged += counts[MK_STORE_UNCHANGED];
-  if (self->first_article_id == 0)
-    self->first_article_id = article_id;
+  g_return_val_if_fail (MK_IS_IMPORTER (self), FALSE);
+  g_return_val_if_fail (MK_IS_FEED_SOURCE (feed), FALSE);
 
-  return TRUE;
+  return store_in_transaction (self, parsed ? mk_feed_get_articles (parsed) : none,
+                               NULL, feed, cancellable, error);
 }
 
 static void
@@ -245,11 +445,12 @@ load_file (GFile         *file,
   if (info == NULL)
     return NULL;
 
-  /* Checked before reading, so a 50 GB file costs nothing. */
-  if (g_file_info_get_size (info) > MK_TEXT_MAX_SIZE)
+  /* Checked before reading, so a 50 GB file costs nothing. Feeds may be
+   * larger than articles; the text parser refuses a large text itself. */
+  if (g_file_info_get_size (info) > MAX (MK_TEXT_MAX_SIZE, MK_XML_MAX_SIZE))
     {
       g_autofree char *size = g_format_size (g_file_info_get_size (info));
-      g_autofree char *limit = g_format_size (MK_TEXT_MAX_SIZE);
+      g_autofree char *limit = g_format_size (MAX (MK_TEXT_MAX_SIZE, MK_XML_MAX_SIZE));
 
       g_set_error (error, MK_IMPORT_ERROR, MK_IMPORT_ERROR_TOO_LARGE,
                    _("too large for an article (%s; at most %s)"), size, limit);
@@ -734,4 +935,16 @@ mk_importer_get_errors (MkImporter *self)
 {
   g_return_val_if_fail (MK_IS_IMPORTER (self), NULL);
   return self->errors;
+}
+
+/**
+ * mk_importer_get_n_feeds_added:
+ *
+ * Returns: how many feeds the subscription lists imported registered
+ */
+guint
+mk_importer_get_n_feeds_added (MkImporter *self)
+{
+  g_return_val_if_fail (MK_IS_IMPORTER (self), 0);
+  return self->n_feeds_added;
 }

@@ -7,6 +7,7 @@
 
 #include <gio/gio.h>
 
+#include "mk-feed.h"
 #include "mk-store.h"
 
 G_BEGIN_DECLS
@@ -40,6 +41,11 @@ gboolean    mk_importer_import_bytes     (MkImporter           *self,
                                           const char           *uri,
                                           GCancellable         *cancellable,
                                           GError              **error);
+gboolean    mk_importer_import_feed      (MkImporter           *self,
+                                          MkFeedSource         *feed,
+                                          MkFeed               *parsed,
+                                          GCancellable         *cancellable,
+                                          GError              **error);
 gboolean    mk_importer_import_paths     (MkImporter           *self,
                                           const char * const   *paths,
                                           GCancellable         *cancellable,
@@ -64,6 +70,7 @@ guint       mk_importer_get_n_added      (MkImporter           *self);
 guint       mk_importer_get_n_updated    (MkImporter           *self);
 guint       mk_importer_get_n_unchanged  (MkImporter           *self);
 guint       mk_importer_get_n_failed     (MkImporter           *self);
+guint       mk_importer_get_n_feeds_added (MkImporter          *self);
 GPtrArray  *mk_importer_get_errors       (MkImporter           *self);
 
 G_END_DECLS

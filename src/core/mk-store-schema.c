@@ -193,11 +193,28 @@ static const char migration_4[] =
   ") WITHOUT ROWID;"
   "CREATE INDEX article_tags_by_tag ON article_tags (tag, article);";
 
+/* Version 5: fetching feeds politely. next_fetch is the earliest time
+ * the server allowed us to ask again (Cache-Control: max-age); a host that
+ * answered 429 or 503 with Retry-After is left alone until retry_after,
+ * for all its feeds. last_status is the HTTP status of the last fetch (0
+ * when no answer came). An article is found again by its link within its
+ * feed, when a feed changes its guids. */
+static const char migration_5[] =
+  "ALTER TABLE sources ADD COLUMN last_status INTEGER;"
+  "ALTER TABLE sources ADD COLUMN next_fetch TEXT;"
+  "ALTER TABLE sources ADD COLUMN site_url TEXT;"
+  "CREATE TABLE feed_hosts ("
+  "  host          TEXT PRIMARY KEY,"
+  "  retry_after   TEXT NOT NULL"
+  ") WITHOUT ROWID;"
+  "CREATE INDEX articles_by_source_url ON articles (source_id, url) WHERE url IS NOT NULL;";
+
 static const char * const migrations[] = {
   migration_1,
   migration_2,
   migration_3,
   migration_4,
+  migration_5,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == MK_STORE_SCHEMA_VERSION);

@@ -9,6 +9,7 @@
 
 #include "mk-article.h"
 #include "mk-entity.h"
+#include "mk-feed-source.h"
 #include "mk-query.h"
 
 G_BEGIN_DECLS
@@ -38,7 +39,7 @@ typedef enum {
   MK_STORE_UNCHANGED,
 } MkStoreChange;
 
-#define MK_STORE_SCHEMA_VERSION 4
+#define MK_STORE_SCHEMA_VERSION 5
 
 #define MK_TYPE_STORE (mk_store_get_type ())
 
@@ -188,6 +189,41 @@ gboolean    mk_store_rename_tag           (MkStore       *self,
                                            GError       **error);
 GArray     *mk_store_delete_tag           (MkStore       *self,
                                            const char    *name,
+                                           GError       **error);
+
+/* Feeds: mk-store-feeds.c */
+
+MkFeedSource *mk_store_add_feed           (MkStore       *self,
+                                           const char    *url,
+                                           const char    *title,
+                                           gboolean      *created,
+                                           GError       **error);
+MkFeedSource *mk_store_get_feed           (MkStore       *self,
+                                           const char    *url,
+                                           GError       **error);
+GPtrArray    *mk_store_list_feeds         (MkStore       *self,
+                                           GError       **error);
+gboolean      mk_store_remove_feed        (MkStore       *self,
+                                           const char    *url,
+                                           gint64        *n_articles,
+                                           GError       **error);
+gboolean      mk_store_save_feed_fetch    (MkStore       *self,
+                                           MkFeedSource  *feed,
+                                           GError       **error);
+gboolean      mk_store_move_feed          (MkStore       *self,
+                                           gint64         feed_id,
+                                           const char    *new_url,
+                                           GError       **error);
+char         *mk_store_dup_host_retry_after (MkStore     *self,
+                                           const char    *host,
+                                           GError       **error);
+gboolean      mk_store_set_host_retry_after (MkStore     *self,
+                                           const char    *host,
+                                           const char    *when,
+                                           GError       **error);
+gboolean      mk_store_match_feed_article (MkStore       *self,
+                                           gint64         source_id,
+                                           MkArticle     *article,
                                            GError       **error);
 
 G_END_DECLS

@@ -1,0 +1,998 @@
+/* test-feed-fetcher.c — fetching feeds from a local SoupServer
+ *
+ * Copyright 2026 The Mekong developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Each test starts its own server on 127.0.0.1 (a free port) and its own
+ * archive; the server stops with the test. The server answers each path
+ * as its Route says and counts the requests, so that a test can tell
+ * "not asked again" from "asked and refused". Every wait is bounded.
+ */
+#include <string.h>
+
+#include <glib/gstdio.h>
+#include <libsoup/soup.h>
+
+#include "mekong-core.h"
+
+#define WAIT_SECONDS 30
+
+typedef struct {
+  guint status;
+  char *body;
+  char *content_type;
+  char *etag;            /* 304 when If-None-Match matches */
+  char *last_modified;   /* 304 when If-Modified-Since matches */
+  char *location;
+  char *retry_after;
+  char *cache_control;
+  gboolean gzip;
+  gboolean chunked;
+  gboolean stall;        /* never answer */
+  guint delay_ms;        /* answer after this long */
+  guint hits;
+  char *last_user_agent;
+  char *last_if_none_match;
+  char *last_if_modified_since;
+} Route;
+
+typedef struct {
+  char *dir;
+  char *archive;
+  SoupServer *server;
+  GUri *base;
+  GHashTable *routes;     /* path -> Route */
+  GHashTable *in_flight;  /* host -> count */
+  guint max_per_host;
+  guint max_in_flight;
+  guint n_in_flight;
+  GPtrArray *paused;      /* stalled messages, freed at teardown */
+} Fixture;
+
+static void
+route_free (Route *route)
+{
+  g_free (route->body);
+  g_free (route->content_type);
+  g_free (route->etag);
+  g_free (route->last_modified);
+  g_free (route->location);
+  g_free (route->retry_after);
+  g_free (route->cache_control);
+  g_free (route->last_user_agent);
+  g_free (route->last_if_none_match);
+  g_free (route->last_if_modified_since);
+  g_free (route);
+}
+
+static char *
+rss (const char *title,
+     const char *items)
+{
+  return g_strdup_printf ("<?xml version=\"1.0\"?><rss version=\"2.0\"><channel>"
+                          "<title>%s</title><link>https://example.org/</link>%s</channel></rss>",
+                          title, items);
+}
+
+static char *
+rss_item (const char *guid,
+          const char *link,
+          const char *title,
+          const char *body)
+{
+  return g_strdup_printf ("<item><guid>%s</guid><link>%s</link><title>%s</title>"
+                          "<description>%s</description>"
+                          "<pubDate>Mon, 23 Nov 2026 07:00:00 +0700</pubDate></item>",
+                          guid, link, title, body);
+}
+
+static Route *
+add_route (Fixture    *f,
+           const char *path,
+           guint       status,
+           char       *body)
+{
+  Route *route = g_new0 (Route, 1);
+
+  route->status = status;
+  route->body = body;
+  route->content_type = g_strdup ("application/rss+xml");
+  g_hash_table_replace (f->routes, g_strdup (path), route);
+  return route;
+}
+
+static Route *
+add_feed_route (Fixture    *f,
+                const char *path,
+                const char *title)
+{
+  g_autofree char *item1 = rss_item ("g1", "https://example.org/1", "First story", "Text of the first story");
+  g_autofree char *item2 = rss_item ("g2", "https://example.org/2", "Second story", "Text of the second story");
+  g_autofree char *items = g_strconcat (item1, item2, NULL);
+
+  return add_route (f, path, 200, rss (title, items));
+}
+
+static char *
+url_for (Fixture    *f,
+         const char *host,
+         const char *path)
+{
+  return g_strdup_printf ("http://%s:%d%s", host, g_uri_get_port (f->base), path);
+}
+
+static GBytes *
+gzipped (const char *text)
+{
+  g_autoptr(GZlibCompressor) compressor = g_zlib_compressor_new (G_ZLIB_COMPRESSOR_FORMAT_GZIP, 9);
+  g_autoptr(GOutputStream) memory = g_memory_output_stream_new_resizable ();
+  g_autoptr(GOutputStream) stream = g_converter_output_stream_new (memory, G_CONVERTER (compressor));
+
+  g_assert_true (g_output_stream_write_all (stream, text, strlen (text), NULL, NULL, NULL));
+  g_assert_true (g_output_stream_close (stream, NULL, NULL));
+  return g_memory_output_stream_steal_as_bytes (G_MEMORY_OUTPUT_STREAM (memory));
+}
+
+static void
+answer (SoupServerMessage *message,
+        Route             *route)
+{
+  SoupMessageHeaders *request = soup_server_message_get_request_headers (message);
+  SoupMessageHeaders *response = soup_server_message_get_response_headers (message);
+  const char *if_none_match = soup_message_headers_get_one (request, "If-None-Match");
+  const char *if_modified_since = soup_message_headers_get_one (request, "If-Modified-Since");
+
+  if (route->etag)
+    soup_message_headers_replace (response, "ETag", route->etag);
+  if (route->last_modified)
+    soup_message_headers_replace (response, "Last-Modified", route->last_modified);
+  if (route->cache_control)
+    soup_message_headers_replace (response, "Cache-Control", route->cache_control);
+  if (route->location)
+    soup_message_headers_replace (response, "Location", route->location);
+  if (route->retry_after)
+    soup_message_headers_replace (response, "Retry-After", route->retry_after);
+
+  if ((route->etag && g_strcmp0 (if_none_match, route->etag) == 0) ||
+      (route->last_modified && !route->etag && g_strcmp0 (if_modified_since, route->last_modified) == 0))
+    {
+      soup_server_message_set_status (message, 304, NULL);
+      return;
+    }
+
+  soup_server_message_set_status (message, route->status, NULL);
+  if (route->body == NULL)
+    return;
+
+  if (route->chunked)
+    soup_message_headers_set_encoding (response, SOUP_ENCODING_CHUNKED);
+  if (route->gzip)
+    {
+      g_autoptr(GBytes) compressed = gzipped (route->body);
+
+      soup_message_headers_replace (response, "Content-Encoding", "gzip");
+      soup_server_message_set_response (message, route->content_type, SOUP_MEMORY_COPY,
+                                        g_bytes_get_data (compressed, NULL),
+                                        g_bytes_get_size (compressed));
+    }
+  else
+    soup_server_message_set_response (message, route->content_type, SOUP_MEMORY_COPY,
+                                      route->body, strlen (route->body));
+}
+
+typedef struct {
+  Fixture *f;
+  SoupServerMessage *message;
+  Route *route;
+  char *host;
+} Delayed;
+
+static void
+leave_host (Fixture    *f,
+            const char *host)
+{
+  guint n = GPOINTER_TO_UINT (g_hash_table_lookup (f->in_flight, host));
+
+  g_hash_table_replace (f->in_flight, g_strdup (host), GUINT_TO_POINTER (n - 1));
+  f->n_in_flight--;
+}
+
+static gboolean
+answer_later (gpointer data)
+{
+  Delayed *delayed = data;
+
+  answer (delayed->message, delayed->route);
+  leave_host (delayed->f, delayed->host);
+  soup_server_message_unpause (delayed->message);
+  g_object_unref (delayed->message);
+  g_free (delayed->host);
+  g_free (delayed);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+handle (SoupServer        *server,
+        SoupServerMessage *message,
+        const char        *path,
+        GHashTable        *query,
+        gpointer           data)
+{
+  Fixture *f = data;
+  Route *route = g_hash_table_lookup (f->routes, path);
+  SoupMessageHeaders *request = soup_server_message_get_request_headers (message);
+  const char *host = soup_message_headers_get_one (request, "Host");
+  guint n;
+
+  if (route == NULL)
+    {
+      soup_server_message_set_status (message, 404, NULL);
+      return;
+    }
+
+  route->hits++;
+  g_free (route->last_user_agent);
+  route->last_user_agent = g_strdup (soup_message_headers_get_one (request, "User-Agent"));
+  g_free (route->last_if_none_match);
+  route->last_if_none_match = g_strdup (soup_message_headers_get_one (request, "If-None-Match"));
+  g_free (route->last_if_modified_since);
+  route->last_if_modified_since = g_strdup (soup_message_headers_get_one (request, "If-Modified-Since"));
+
+  if (route->stall)
+    {
+      g_ptr_array_add (f->paused, g_object_ref (message));
+      soup_server_message_pause (message);
+      return;
+    }
+
+  if (route->delay_ms > 0)
+    {
+      Delayed *delayed = g_new0 (Delayed, 1);
+
+      n = GPOINTER_TO_UINT (g_hash_table_lookup (f->in_flight, host)) + 1;
+      g_hash_table_replace (f->in_flight, g_strdup (host), GUINT_TO_POINTER (n));
+      f->max_per_host = MAX (f->max_per_host, n);
+      f->n_in_flight++;
+      f->max_in_flight = MAX (f->max_in_flight, f->n_in_flight);
+
+      delayed->f = f;
+      delayed->message = g_object_ref (message);
+      delayed->route = route;
+      delayed->host = g_strdup (host);
+      soup_server_message_pause (message);
+      g_timeout_add (route->delay_ms, answer_later, delayed);
+      return;
+    }
+
+  answer (message, route);
+}
+
+static void
+set_up (Fixture       *f,
+        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  GSList *uris;
+
+  f->dir = g_dir_make_tmp ("mekong-fetcher-XXXXXX", &error);
+  g_assert_no_error (error);
+  f->archive = g_build_filename (f->dir, "archive.db", NULL);
+  f->routes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) route_free);
+  f->in_flight = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  f->paused = g_ptr_array_new_with_free_func (g_object_unref);
+
+  f->server = soup_server_new (NULL, NULL);
+  soup_server_add_handler (f->server, NULL, handle, f, NULL);
+  soup_server_listen_local (f->server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error);
+  g_assert_no_error (error);
+  uris = soup_server_get_uris (f->server);
+  g_assert_nonnull (uris);
+  f->base = g_uri_ref (uris->data);
+  g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
+}
+
+static void
+remove_dir (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir && (name = g_dir_read_name (dir)))
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      g_remove (child);
+    }
+  g_rmdir (path);
+}
+
+static void
+tear_down (Fixture       *f,
+           gconstpointer  data)
+{
+  /* Stalled messages are let go before the server stops. */
+  for (guint i = 0; i < f->paused->len; i++)
+    {
+      SoupServerMessage *message = g_ptr_array_index (f->paused, i);
+
+      soup_server_message_set_status (message, 503, NULL);
+      soup_server_message_unpause (message);
+    }
+  soup_server_disconnect (f->server);
+  g_clear_pointer (&f->paused, g_ptr_array_unref);
+  g_clear_object (&f->server);
+  /* Let the sockets' last callbacks run before their owners go. */
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_clear_pointer (&f->base, g_uri_unref);
+  g_clear_pointer (&f->routes, g_hash_table_unref);
+  g_clear_pointer (&f->in_flight, g_hash_table_unref);
+  remove_dir (f->dir);
+  g_free (f->dir);
+  g_free (f->archive);
+}
+
+/* Helpers ------------------------------------------------------------------- */
+
+static MkStore *
+open_store (Fixture *f)
+{
+  g_autoptr(GError) error = NULL;
+  MkStore *store = mk_store_open (f->archive, &error);
+
+  g_assert_no_error (error);
+  return store;
+}
+
+static char *
+register_feed (Fixture    *f,
+               const char *host,
+               const char *path)
+{
+  g_autoptr(MkStore) store = open_store (f);
+  g_autoptr(MkFeedSource) feed = NULL;
+  g_autoptr(GError) error = NULL;
+  char *url = url_for (f, host, path);
+
+  feed = mk_store_add_feed (store, url, NULL, NULL, &error);
+  g_assert_no_error (error);
+  return url;
+}
+
+static MkFeedSource *
+stored_feed (Fixture    *f,
+             const char *url)
+{
+  g_autoptr(MkStore) store = open_store (f);
+  g_autoptr(GError) error = NULL;
+  MkFeedSource *feed = mk_store_get_feed (store, url, &error);
+
+  g_assert_no_error (error);
+  return feed;
+}
+
+static gint64
+count_articles (Fixture *f)
+{
+  g_autoptr(MkStore) store = open_store (f);
+
+  return mk_store_count_articles (store, NULL);
+}
+
+static void
+got_result (GObject      *source,
+            GAsyncResult *result,
+            gpointer      data)
+{
+  *(GAsyncResult **) data = g_object_ref (result);
+}
+
+static gboolean
+flag_timeout (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Iterates until *@result is set; fails the test after WAIT_SECONDS. */
+static void
+wait_for (GAsyncResult **result)
+{
+  gboolean timed_out = FALSE;
+  guint id = g_timeout_add_seconds (WAIT_SECONDS, flag_timeout, &timed_out);
+
+  while (*result == NULL && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (timed_out);
+  g_source_remove (id);
+}
+
+static MkFeedFetcher *
+new_fetcher (Fixture *f)
+{
+  return g_object_new (MK_TYPE_FEED_FETCHER, "archive-path", f->archive, "timeout", 2, NULL);
+}
+
+static GPtrArray *
+fetch_with (Fixture            *f,
+            MkFeedFetcher      *fetcher,
+            const char * const *urls,
+            GError            **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  mk_feed_fetcher_fetch_async (fetcher, urls, NULL, got_result, &result);
+  wait_for (&result);
+  return mk_feed_fetcher_fetch_finish (fetcher, result, error);
+}
+
+static GPtrArray *
+fetch (Fixture            *f,
+       const char * const *urls)
+{
+  g_autoptr(MkFeedFetcher) fetcher = new_fetcher (f);
+  g_autoptr(GError) error = NULL;
+  GPtrArray *feeds = fetch_with (f, fetcher, urls, &error);
+
+  g_assert_no_error (error);
+  return feeds;
+}
+
+static MkFeedSource *
+only_feed (GPtrArray *feeds)
+{
+  g_assert_cmpuint (feeds->len, ==, 1);
+  return g_ptr_array_index (feeds, 0);
+}
+
+/* Tests ------------------------------------------------------------------------ */
+
+static void
+test_ok (Fixture       *f,
+         gconstpointer  data)
+{
+  Route *route = add_feed_route (f, "/feed.xml", "Local News");
+  g_autofree char *url = register_feed (f, "127.0.0.1", "/feed.xml");
+  g_autoptr(GPtrArray) feeds = fetch (f, NULL);
+  g_autoptr(MkFeedSource) stored = NULL;
+  MkFeedSource *feed = only_feed (feeds);
+
+  g_assert_cmpint (mk_feed_source_get_outcome (feed), ==, MK_FEED_FETCH_OK);
+  g_assert_cmpuint (mk_feed_source_get_n_added (feed), ==, 2);
+  g_assert_cmpint (count_articles (f), ==, 2);
+  g_assert_true (g_str_has_prefix (route->last_user_agent, "Mekong/"));
+
+  stored = stored_feed (f, url);
+  g_assert_cmpstr (mk_feed_source_get_title (stored), ==, "Local News");
+  g_assert_cmpint (mk_feed_source_get_last_status (stored), ==, 200);
+  g_assert_null (mk_feed_source_get_last_error (stored));
+  g_assert_nonnull (mk_feed_source_get_last_fetched (stored));
+  g_assert_cmpint (mk_feed_source_get_n_articles (stored), ==, 2);
+}
+
+static void
+check_not_modified (Fixture    *f,
+                    Route      *route,
+                    const char *url)
+{
+  g_autoptr(GPtrArray) first = fetch (f, NULL);
+  g_autoptr(GPtrArray) second = NULL;
+  g_autoptr(MkFeedSource) before = stored_feed (f, url);
+  g_autoptr(MkFeedSource) after = NULL;
+
+  g_assert_cmpint (mk_feed_source_get_outcome (only_feed (first)), ==, MK_FEED_FETCH_OK);
+  second = fetch (f, NULL);
+  g_assert_cmpuint (route->hits, ==, 2);
+  g_assert_cmpint (mk_feed_source_get_outcome (only_feed (second)), ==, MK_FEED_FETCH_NOT_MODIFIED);
+  g_assert_cmpuint (mk_feed_source_get_n_added (only_feed (second)), ==, 0);
+  g_assert_cmpint (count_articles (f), ==, 2);
+
+  /* The validators are kept, together, as the 200 gave them. */
+  after = stored_feed (f, url);
+  g_assert_cmpstr (mk_feed_source_get_etag (after), ==, mk_feed_source_get_etag (before));
+  g_assert_cmpstr (mk_feed_source_get_last_modified (after), ==, mk_feed_source_get_last_modified (before));
+  g_assert_cmpint (mk_feed_source_get_last_status (after), ==, 304);
+}
+
+static void
+test_etag (Fixture       *f,
+           gconstpointer  data)
+{
+  Route *route = add_feed_route (f, "/feed.xml", "Tagged");
+  g_autofree char *url = register_feed (f, "127.0.0.1", "/feed.xml");
+
+  route->etag = g_strdup ("\"v1\"");
+  route->last_modified = g_strdup ("Mon, 23 Nov 2026 06:00:00 GMT");
+  check_not_modified (f, route, url);
+  g_assert_cmpstr (route->last_if_none_match, ==, "\"v1\"");
+  g_assert_cmpstr (route->last_if_modified_since, ==, "Mon, 23 Nov 2026 06:00:00 GMT");
+}
+
+static void
+test_last_modified (Fixture       *f,
+                    gconstpointer  data)
+{
+  Route *route = add_feed_route (f, "/feed.xml", "Dated");
+  g_autofree char *url = register_feed (f, "127.0.0.1", "/feed.xml");
+  g_autoptr(MkFeedSource) stored = NULL;
+
+  route->last_modified = g_strdup ("Sun, 22 Nov 2026 06:00:00 GMT");
+  check_not_modified (f, route, url);
+  g_assert_null (route->last_if_none_match);
+  g_assert_cmpstr (route->last_if_modified_since, ==, "Sun, 22 Nov 2026 06:00:00 GMT");
+  stored = stored_feed (f, url);
+  g_assert_null (mk_feed_source_get_etag (stored));
+}
+
+static void
+test_permanent_redirect (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autofree char *url = register_feed (f, "127.0.0.1", "/old.xml");
+  g_autofree char *new_url = url_for (f, "127.0.0.1", "/new.xml");
+  g_autoptr(GPtrArray) feeds = NULL;
+  g_autoptr(MkFeedSource) moved = NULL;
+  g_autoptr(MkStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  Route *old;
+
+  old = add_route (f, "/old.xml", 301, NULL);
+  old->location = g_strdup ("/new.xml");
+  add_feed_route (f, "/new.xml", "Moved");
+
+  feeds = fetch (f, NULL);
+  g_assert_cmpint (mk_feed_source_get_outcome (only_feed (feeds)), ==, MK_FEED_FETCH_OK);
+  g_assert_cmpint (count_articles (f), ==, 2);
+
+  /* Stored under its new address; the old one is gone. */
+  moved = stored_feed (f, new_url);
+  g_assert_cmpint (mk_feed_source_get_n_articles (moved), ==, 2);
+  store = open_store (f);
+  g_assert_null (mk_store_get_feed (store, url, &error));
+  g_assert_error (error, MK_STORE_ERROR, MK_STORE_ERROR_NOT_FOUND);
+}
+
+static void
+test_temporary_redirect (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autofree char *url = register_feed (f, "127.0.0.1", "/here.xml");
+  g_autoptr(GPtrArray) feeds = NULL;
+  g_autoptr(MkFeedSource) stored = NULL;
+  Route *here;
+
+  here = add_route (f, "/here.xml", 302, NULL);
+  here->location = url_for (f, "127.0.0.1", "/there.xml");
+  add_feed_route (f, "/there.xml", "Elsewhere today");
+
+  feeds = fetch (f, NULL);
+  g_assert_cmpint (mk_feed_source_get_outcome (only_feed (feeds)), ==, MK_FEED_FETCH_OK);
+  stored = stored_feed (f, url);
+  g_assert_cmpint (mk_feed_source_get_n_articles (stored), ==, 2);
+}
+
+static void
+test_redirect_loop (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autofree char *url = register_feed (f, "127.0.0.1", "/a.xml");
+  g_autoptr(GPtrArray) feeds = NULL;
+  g_autoptr(MkFeedSource) stored = NULL;
+  Route *a = add_route (f, "/a.xml", 301, NULL);
+  Route *b = add_route (f, "/b.xml", 302, NULL);
+
+  a->location = g_strdup ("/b.xml");
+  b->location = g_strdup ("/a.xml");
+
+  feeds = fetch (f, NULL);
+  g_assert_cmpint (mk_feed_source_get_outcome (only_feed (feeds)), ==, MK_FEED_FETCH_FAILED);
+  /* The first request and five redirects, no more. */
+  g_assert_cmpuint (a->hits + b->hits, ==, 1 + MK_FEED_FETCHER_MAX_REDIRECTS);
+  stored = stored_feed (f, url);
+  g_assert_nonnull (strstr (mk_feed_source_get_last_error (stored), "redirects"));
+}
+
+static void
+test_http_errors (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autofree char *missing = register_feed (f, "127.0.0.1", "/missing.xml");
+  g_autofree char *broken = register_feed (f, "127.0.0.1", "/broken.xml");
+  g_autofree char *fine = register_feed (f, "localhost", "/fine.xml");
+  g_autoptr(GPtrArray) feeds = NULL;
+  g_autoptr(MkFeedSource) stored_missing = NULL;
+  g_autoptr(MkFeedSource) stored_broken = NULL;
+  g_autoptr(MkFeedSource) stored_fine = NULL;
+
+  add_route (f, "/broken.xml", 500, g_strdup ("oops"));
+  add_feed_route (f, "/fine.xml", "Fine");
+
+  feeds = fetch (f, NULL);
+  g_assert_cmpuint (feeds->len, ==, 3);
+
+  /* Each failure kept on its feed; the good feed stored all the same. */
+  stored_missing = stored_feed (f, missing);
+  g_assert_cmpint (mk_feed_source_get_last_status (stored_missing), ==, 404);
+  g_assert_true (g_str_has_prefix (mk_feed_source_get_last_error (stored_missing), "HTTP 404"));
+  stored_broken = stored_feed (f, broken);
+  g_assert_cmpint (mk_feed_source_get_last_status (stored_broken), ==, 500);
+  g_assert_true (g_str_has_prefix (mk_feed_source_get_last_error (stored_broken), "HTTP 500"));
+  stored_fine = stored_feed (f, fine);
+  g_assert_null (mk_feed_source_get_last_error (stored_fine));
+  g_assert_cmpint (count_articles (f), ==, 2);
+}
+
+static void
+test_retry_after (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autofree char *busy = register_feed (f, "127.0.0.1", "/busy.xml");
+  g_autofree char *sibling = register_feed (f, "127.0.0.1", "/sibling.xml");
+  g_autoptr(GPtrArray) first = NULL;
+  g_autoptr(GPtrArray) second = NULL;
+  Route *route = add_route (f, "/busy.xml", 429, NULL);
+  Route *other = add_feed_route (f, "/sibling.xml", "Sibling");
+  const char *only_busy[] = { busy, NULL };
+
+  route->retry_after = g_strdup ("120");
+
+  first = fetch (f, only_busy);
+  g_assert_cmpint (mk_feed_source_get_outcome (only_feed (first)), ==, MK_FEED_FETCH_FAILED);
+  g_assert_cmpuint (route->hits, ==, 1);
+
+  /* Within the two minutes, neither feed of that host is asked. */
+  second = fetch (f, NULL);
+  g_assert_cmpuint (second->len, ==, 2);
+  for (guint i = 0; i < second->len; i++)
+    g_assert_cmpint (mk_feed_source_get_outcome (g_ptr_array_index (second, i)), ==,
+                     MK_FEED_FETCH_NOT_DUE);
+  g_assert_cmpuint (route->hits, ==, 1);
+  g_assert_cmpuint (other->hits, ==, 0);
+}
+
+static void
+test_max_age (Fixture       *f,
+              gconstpointer  data)
+{
+  Route *route = add_feed_route (f, "/cached.xml", "Cached");
+  g_autofree char *url = register_feed (f, "127.0.0.1", "/cached.xml");
+  g_autoptr(GPtrArray) first = NULL;
+  g_autoptr(GPtrArray) second = NULL;
+  g_autoptr(MkFeedSource) stored = NULL;
+
+  route->cache_control = g_strdup ("public, max-age=3600");
+  first = fetch (f, NULL);
+  g_assert_cmpint (mk_feed_source_get_outcome (only_feed (first)), ==, MK_FEED_FETCH_OK);
+  stored = stored_feed (f, url);
+  g_assert_nonnull (mk_feed_source_get_next_fetch (stored));
+
+  second = fetch (f, NULL);
+  g_assert_cmpint (mk_feed_source_get_outcome (only_feed (second)), ==, MK_FEED_FETCH_NOT_DUE);
+  g_assert_cmpuint (route->hits, ==, 1);
+}
+
+static void
+test_stall (Fixture       *f,
+            gconstpointer  data)
+{
+  Route *route = add_feed_route (f, "/slow.xml", "Slow");
+  g_autofree char *url = register_feed (f, "127.0.0.1", "/slow.xml");
+  g_autoptr(MkFeedFetcher) fetcher = NULL;
+  g_autoptr(GPtrArray) feeds = NULL;
+  g_autoptr(MkFeedSource) stored = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 start = g_get_monotonic_time ();
+
+  route->stall = TRUE;
+  fetcher = g_object_new (MK_TYPE_FEED_FETCHER, "archive-path", f->archive, "timeout", 1, NULL);
+  feeds = fetch_with (f, fetcher, NULL, &error);
+  g_assert_no_error (error);
+
+  g_assert_cmpint (mk_feed_source_get_outcome (only_feed (feeds)), ==, MK_FEED_FETCH_FAILED);
+  /* The one-second timeout, not the test's bound. */
+  g_assert_cmpint (g_get_monotonic_time () - start, <, 10 * G_USEC_PER_SEC);
+  stored = stored_feed (f, url);
+  g_assert_nonnull (mk_feed_source_get_last_error (stored));
+  g_assert_cmpint (mk_feed_source_get_last_status (stored), ==, 0);
+}
+
+static void
+test_gzip (Fixture       *f,
+           gconstpointer  data)
+{
+  Route *route = add_feed_route (f, "/zipped.xml", "Zipped");
+  g_autoptr(GPtrArray) feeds = NULL;
+  g_autofree char *url = register_feed (f, "127.0.0.1", "/zipped.xml");
+
+  route->gzip = TRUE;
+  feeds = fetch (f, NULL);
+  g_assert_cmpint (mk_feed_source_get_outcome (only_feed (feeds)), ==, MK_FEED_FETCH_OK);
+  g_assert_cmpint (count_articles (f), ==, 2);
+}
+
+static void
+check_too_large (Fixture  *f,
+                 gboolean  chunked)
+{
+  g_autoptr(MkFeedFetcher) fetcher = NULL;
+  g_autoptr(GPtrArray) feeds = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MkFeedSource) stored = NULL;
+  g_autofree char *url = register_feed (f, "127.0.0.1", "/big.xml");
+  g_autofree char *filler = g_strnfill (200000, 'x');
+  g_autofree char *item = rss_item ("big", "https://example.org/big", "Big", filler);
+  Route *route = add_route (f, "/big.xml", 200, rss ("Big", item));
+
+  route->chunked = chunked;
+  fetcher = g_object_new (MK_TYPE_FEED_FETCHER, "archive-path", f->archive,
+                          "max-body-size", (guint64) 100000, NULL);
+  feeds = fetch_with (f, fetcher, NULL, &error);
+  g_assert_no_error (error);
+
+  g_assert_cmpint (mk_feed_source_get_outcome (only_feed (feeds)), ==, MK_FEED_FETCH_FAILED);
+  g_assert_cmpint (count_articles (f), ==, 0);
+  stored = stored_feed (f, url);
+  g_assert_nonnull (strstr (mk_feed_source_get_last_error (stored), "larger than"));
+}
+
+static void
+test_too_large (Fixture       *f,
+                gconstpointer  data)
+{
+  check_too_large (f, FALSE);
+}
+
+static void
+test_too_large_chunked (Fixture       *f,
+                        gconstpointer  data)
+{
+  check_too_large (f, TRUE);
+}
+
+static void
+test_not_a_feed (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autofree char *url = register_feed (f, "127.0.0.1", "/page.html");
+  g_autoptr(GPtrArray) feeds = NULL;
+  g_autoptr(MkFeedSource) stored = NULL;
+  Route *route = add_route (f, "/page.html", 200, g_strdup ("<html><body>Hello</body></html>"));
+
+  g_free (route->content_type);
+  route->content_type = g_strdup ("text/html");
+  feeds = fetch (f, NULL);
+  g_assert_cmpint (mk_feed_source_get_outcome (only_feed (feeds)), ==, MK_FEED_FETCH_FAILED);
+  stored = stored_feed (f, url);
+  g_assert_true (g_str_has_prefix (mk_feed_source_get_last_error (stored), "not a feed"));
+}
+
+static MkArticle *
+stored_article (Fixture *f)
+{
+  g_autoptr(MkStore) store = open_store (f);
+  g_autoptr(GArray) ids = mk_store_search_ids (store, NULL, MK_SORT_NEWEST, 0, NULL, NULL);
+
+  g_assert_cmpuint (ids->len, ==, 1);
+  return mk_store_get_article (store, g_array_index (ids, gint64, 0), NULL);
+}
+
+static void
+test_changing_feed (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autofree char *url = register_feed (f, "127.0.0.1", "/live.xml");
+  g_autofree char *v1 = rss_item ("live-1", "https://example.org/live", "Live story", "First version");
+  g_autofree char *v2 = rss_item ("live-1", "https://example.org/live", "Live story", "Second version, corrected");
+  g_autofree char *v3 = rss_item ("live-renamed", "https://example.org/live", "Live story", "Third version");
+  g_autoptr(GPtrArray) first = NULL;
+  g_autoptr(GPtrArray) second = NULL;
+  g_autoptr(GPtrArray) same = NULL;
+  g_autoptr(GPtrArray) third = NULL;
+  g_autoptr(MkArticle) article = NULL;
+  Route *route = add_route (f, "/live.xml", 200, rss ("Live", v1));
+
+  first = fetch (f, NULL);
+  g_assert_cmpuint (mk_feed_source_get_n_added (only_feed (first)), ==, 1);
+
+  g_free (route->body);
+  route->body = rss ("Live", v2);
+  second = fetch (f, NULL);
+  g_assert_cmpuint (mk_feed_source_get_n_added (only_feed (second)), ==, 0);
+  g_assert_cmpuint (mk_feed_source_get_n_updated (only_feed (second)), ==, 1);
+  article = stored_article (f);
+  g_assert_cmpstr (mk_article_get_body (article), ==, "Second version, corrected");
+  g_clear_object (&article);
+
+  /* Unchanged: neither added nor updated. */
+  same = fetch (f, NULL);
+  g_assert_cmpuint (mk_feed_source_get_n_added (only_feed (same)), ==, 0);
+  g_assert_cmpuint (mk_feed_source_get_n_updated (only_feed (same)), ==, 0);
+
+  /* A new guid on the same link is the same article. */
+  g_free (route->body);
+  route->body = rss ("Live", v3);
+  third = fetch (f, NULL);
+  g_assert_cmpuint (mk_feed_source_get_n_added (only_feed (third)), ==, 0);
+  g_assert_cmpuint (mk_feed_source_get_n_updated (only_feed (third)), ==, 1);
+  article = stored_article (f);
+  g_assert_cmpstr (mk_article_get_body (article), ==, "Third version");
+  g_assert_cmpint (count_articles (f), ==, 1);
+}
+
+static void
+count_started (MkFeedFetcher *fetcher,
+               MkFeedSource  *feed,
+               guint         *n)
+{
+  (*n)++;
+}
+
+static void
+test_concurrent (Fixture       *f,
+                 gconstpointer  data)
+{
+  const char *hosts[] = { "127.0.0.1", "localhost" };
+  g_autoptr(MkFeedFetcher) fetcher = new_fetcher (f);
+  g_autoptr(GPtrArray) feeds = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n_started = 0;
+
+  for (guint i = 0; i < 6; i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/feed-%u.xml", i);
+      g_autofree char *title = g_strdup_printf ("Feed %u", i);
+      g_autofree char *item = NULL;
+      g_autofree char *guid = g_strdup_printf ("c-%u", i);
+      g_autofree char *link = g_strdup_printf ("https://example.org/c/%u", i);
+      g_autofree char *url = NULL;
+      Route *route;
+
+      item = rss_item (guid, link, title, title);
+      route = add_route (f, path, 200, rss (title, item));
+      route->delay_ms = 150;
+      url = register_feed (f, hosts[i % 2], path);
+    }
+
+  g_signal_connect (fetcher, "feed-started", G_CALLBACK (count_started), &n_started);
+  feeds = fetch_with (f, fetcher, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (feeds->len, ==, 6);
+  g_assert_cmpuint (n_started, ==, 6);
+  for (guint i = 0; i < feeds->len; i++)
+    g_assert_cmpint (mk_feed_source_get_outcome (g_ptr_array_index (feeds, i)), ==, MK_FEED_FETCH_OK);
+  g_assert_cmpint (count_articles (f), ==, 6);
+
+  /* Both hosts at once, never two requests to one host. */
+  g_assert_cmpuint (f->max_in_flight, ==, 2);
+  g_assert_cmpuint (f->max_per_host, ==, 1);
+}
+
+static void
+cancel_soon (MkFeedFetcher *fetcher,
+             MkFeedSource  *feed,
+             GCancellable  *cancellable)
+{
+  g_cancellable_cancel (cancellable);
+}
+
+static void
+test_cancel (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autofree char *url = register_feed (f, "127.0.0.1", "/forever.xml");
+  g_autoptr(MkFeedFetcher) fetcher = new_fetcher (f);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GPtrArray) feeds = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MkStore) store = NULL;
+  Route *route = add_feed_route (f, "/forever.xml", "Forever");
+  gint64 start;
+
+  route->stall = TRUE;
+  g_signal_connect (fetcher, "feed-started", G_CALLBACK (cancel_soon), cancellable);
+  start = g_get_monotonic_time ();
+  mk_feed_fetcher_fetch_async (fetcher, NULL, cancellable, got_result, &result);
+  wait_for (&result);
+  feeds = mk_feed_fetcher_fetch_finish (fetcher, result, &error);
+
+  g_assert_null (feeds);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  /* Promptly: well within the fetcher's two-second timeout. */
+  g_assert_cmpint (g_get_monotonic_time () - start, <, G_USEC_PER_SEC);
+  store = open_store (f);
+  g_assert_cmpint (mk_store_count_articles (store, NULL), ==, 0);
+}
+
+static void
+test_unregistered (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autofree char *url = url_for (f, "127.0.0.1", "/never-added.xml");
+  const char *urls[] = { url, NULL };
+  g_autoptr(GPtrArray) feeds = fetch (f, urls);
+
+  g_assert_cmpint (mk_feed_source_get_outcome (only_feed (feeds)), ==, MK_FEED_FETCH_FAILED);
+  g_assert_nonnull (mk_feed_source_get_last_error (only_feed (feeds)));
+}
+
+static MkFeedSource *
+discover (Fixture     *f,
+          const char  *path,
+          GError     **error)
+{
+  g_autoptr(MkFeedFetcher) fetcher = new_fetcher (f);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autofree char *url = url_for (f, "127.0.0.1", path);
+
+  mk_feed_fetcher_discover_async (fetcher, url, NULL, got_result, &result);
+  wait_for (&result);
+  return mk_feed_fetcher_discover_finish (fetcher, result, error);
+}
+
+static void
+test_discover (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(MkFeedSource) from_page = NULL;
+  g_autoptr(MkFeedSource) direct = NULL;
+  g_autoptr(MkFeedSource) nothing = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *feed_url = url_for (f, "127.0.0.1", "/news/feed.xml");
+  Route *page;
+
+  page = add_route (f, "/news/", 200,
+                    g_strdup ("<!DOCTYPE html><html><head><title>News</title>"
+                              "<link rel=\"stylesheet\" href=\"s.css\">"
+                              "<link rel=\"alternate\" type=\"application/rss+xml\" href=\"feed.xml\">"
+                              "</head><body>Hi</body></html>"));
+  g_free (page->content_type);
+  page->content_type = g_strdup ("text/html");
+  add_feed_route (f, "/news/feed.xml", "Discovered News");
+  add_route (f, "/plain/", 200, g_strdup ("<html><body>No feed here</body></html>"));
+
+  from_page = discover (f, "/news/", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (mk_feed_source_get_url (from_page), ==, feed_url);
+  g_assert_cmpstr (mk_feed_source_get_title (from_page), ==, "Discovered News");
+
+  direct = discover (f, "/news/feed.xml", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (mk_feed_source_get_url (direct), ==, feed_url);
+
+  nothing = discover (f, "/plain/", &error);
+  g_assert_null (nothing);
+  g_assert_error (error, MK_FEED_ERROR, MK_FEED_ERROR_NOT_A_FEED);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) \
+  g_test_add ("/feed-fetcher/" path, Fixture, NULL, set_up, func, tear_down)
+
+  ADD ("ok", test_ok);
+  ADD ("etag", test_etag);
+  ADD ("last-modified", test_last_modified);
+  ADD ("permanent-redirect", test_permanent_redirect);
+  ADD ("temporary-redirect", test_temporary_redirect);
+  ADD ("redirect-loop", test_redirect_loop);
+  ADD ("http-errors", test_http_errors);
+  ADD ("retry-after", test_retry_after);
+  ADD ("max-age", test_max_age);
+  ADD ("stall", test_stall);
+  ADD ("gzip", test_gzip);
+  ADD ("too-large", test_too_large);
+  ADD ("too-large-chunked", test_too_large_chunked);
+  ADD ("not-a-feed", test_not_a_feed);
+  ADD ("changing-feed", test_changing_feed);
+  ADD ("concurrent", test_concurrent);
+  ADD ("cancel", test_cancel);
+  ADD ("unregistered", test_unregistered);
+  ADD ("discover", test_discover);
+
+  return g_test_run ();
+}
