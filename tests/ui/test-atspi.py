@@ -85,6 +85,20 @@ def row_text(row):
     return " | ".join(texts)
 
 
+def article_text(app, words):
+    """The text of a text view on screen that contains @words, if any."""
+    for node in walk(app):
+        if node.get_role_name() not in ("text", "document text", "paragraph"):
+            continue
+        iface = node.get_text_iface()
+        if iface is None:
+            continue
+        text = iface.get_text(0, iface.get_character_count())
+        if words in text:
+            return text
+    return None
+
+
 def die_with_parent():
     # If this driver dies, the app must not live on holding the test's
     # output pipe open (meson would wait for it until its timeout).
@@ -123,6 +137,11 @@ def main():
         text = row_text(one[0]) if one else ""
         tap(one is not None and "Senior Colonel Cao Xuan Thang" in text,
             "typing a name narrows the list to the one article naming it", text)
+
+        # The article pane's text, as a screen reader reads it.
+        body = wait_for(lambda: article_text(app, "Quynh Oanh"))
+        tap(body is not None, "the article's text is exposed to assistive technology",
+            (body or "")[:200])
     finally:
         app_proc.terminate()
         try:
