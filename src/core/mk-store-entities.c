@@ -906,3 +906,152 @@ mk_store_count_entities (MkStore  *self,
 
   return step_id (self, stmt, error);
 }
+
+/* --- Entity filters of searches (for mk-store.c) -------------------------- */
+
+/* Parameters ?1..?4 are the search's own (mk-store.c); filter i binds its
+ * key or id to ?(FIRST + 2i) and its type to the next one. */
+#define FIRST_FILTER_PARAM 5
+
+static void
+append_type_condition (GString    *sql,
+                       int         type,
+                       int         param)
+{
+  if (type == MK_ENTITY_TYPE_ANY)
+    /* Spelled out so that the (type, folded) index serves "any type" too. */
+    g_string_append (sql, "e.type IN ('person', 'organization', 'place')");
+  else
+    g_string_append_printf (sql, "e.type = ?%d", param);
+}
+
+/* "m.entity …": the entities filter @i names. By name, that is every
+ * entity of the type whose key or one of whose aliases' keys is the key
+ * typed, both read from an index. */
+static void
+append_entity_set (GString *sql,
+                   MkQuery *query,
+                   guint    i)
+{
+  int param = FIRST_FILTER_PARAM + 2 * i;
+  const char *key;
+  int type;
+
+  mk_query_get_entity_filter (query, i, &type, &key, NULL, NULL);
+  if (key == NULL)
+    {
+      g_string_append_printf (sql, "m.entity = ?%d", param);
+      return;
+    }
+
+  g_string_append_printf (sql, "m.entity IN (SELECT e.id FROM entities e WHERE e.folded = ?%d AND ", param);
+  append_type_condition (sql, type, param + 1);
+  /* CROSS JOIN: from the alias index to the entity, not through every
+   * entity of the type. */
+  g_string_append_printf (sql, " UNION SELECT x.entity FROM entity_aliases x"
+                               " CROSS JOIN entities e ON e.id = x.entity WHERE x.folded = ?%d AND ", param);
+  append_type_condition (sql, type, param + 1);
+  g_string_append_c (sql, ')');
+}
+
+/**
+ * mk_store_get_entity_driver:
+ *
+ * Returns: the first filter that wants its entity's articles, whose
+ *   mentions a search can start from; -1 when there is none
+ */
+int
+mk_store_get_entity_driver (MkQuery *query)
+{
+  guint n = query ? mk_query_get_n_entity_filters (query) : 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      gboolean negated;
+
+      mk_query_get_entity_filter (query, i, NULL, NULL, NULL, &negated);
+      if (!negated)
+        return (int) i;
+    }
+
+  return -1;
+}
+
+/**
+ * mk_store_append_entity_driver:
+ *
+ * Appends a subquery whose column "article" lists, once each, the
+ * articles that mention the entity of filter @driver: the mentions index
+ * gives them without reading any other article.
+ */
+void
+mk_store_append_entity_driver (GString *sql,
+                               MkQuery *query,
+                               int      driver)
+{
+  g_string_append (sql, "(SELECT DISTINCT m.article AS article FROM mentions m WHERE ");
+  append_entity_set (sql, query, driver);
+  g_string_append_c (sql, ')');
+}
+
+/**
+ * mk_store_append_entity_conditions:
+ * @article: the SQL expression of the candidate article's id
+ * @skip: a filter already applied (the driver), or -1
+ *
+ * Appends " AND [NOT] EXISTS (…)" for each of the query's entity filters:
+ * one probe of the mentions index per candidate article.
+ */
+void
+mk_store_append_entity_conditions (GString    *sql,
+                                   MkQuery    *query,
+                                   const char *article,
+                                   int         skip)
+{
+  guint n = query ? mk_query_get_n_entity_filters (query) : 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      gboolean negated;
+
+      if ((int) i == skip)
+        continue;
+
+      mk_query_get_entity_filter (query, i, NULL, NULL, NULL, &negated);
+      g_string_append_printf (sql, " AND %sEXISTS (SELECT 1 FROM mentions m WHERE m.article = %s AND ",
+                              negated ? "NOT " : "", article);
+      append_entity_set (sql, query, i);
+      g_string_append_c (sql, ')');
+    }
+}
+
+/**
+ * mk_store_bind_entity_filters:
+ *
+ * Binds the values of the SQL the two functions above wrote.
+ */
+void
+mk_store_bind_entity_filters (sqlite3_stmt *stmt,
+                              MkQuery      *query)
+{
+  guint n = query ? mk_query_get_n_entity_filters (query) : 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      int param = FIRST_FILTER_PARAM + 2 * i;
+      const char *key;
+      gint64 id;
+      int type;
+
+      mk_query_get_entity_filter (query, i, &type, &key, &id, NULL);
+      if (key == NULL)
+        {
+          sqlite3_bind_int64 (stmt, param, id);
+          continue;
+        }
+
+      mk_store_bind_text (stmt, param, key);
+      if (type != MK_ENTITY_TYPE_ANY)
+        mk_store_bind_text (stmt, param + 1, mk_entity_type_to_string (type));
+    }
+}

@@ -1052,10 +1052,15 @@ exclude_of (Search *search)
   return search->query ? mk_query_get_fts_exclude (search->query) : NULL;
 }
 
+/* The id of the article whose FTS5 row this is (the rowid is its key). */
+#define FTS_ARTICLE_ID "(articles_fts.rowid & 4294967295)"
+
 /* The SQL for one search, from a few fixed parts: the full-text index when
- * there are words to match, the articles' own key index otherwise (an empty
- * query, dates only, or words only excluded). ?1 is the match or exclude
- * expression, ?2..?3 the key range, ?4 the limit. */
+ * there are words to match; the mentions index when there are none but an
+ * entity to find; the articles' own key index otherwise (an empty query,
+ * dates only, or words or entities only excluded). ?1 is the match or
+ * exclude expression, ?2..?3 the key range, ?4 the limit, ?5… the entity
+ * filters (mk-store-entities.c). */
 static char *
 search_sql (Search     *search,
             const char *select,
@@ -1064,26 +1069,36 @@ search_sql (Search     *search,
 {
   GString *sql = g_string_new (NULL);
   const char *order = ascending ? "ASC" : "DESC";
+  int driver = mk_store_get_entity_driver (search->query);
 
   if (match_of (search))
     {
       g_string_append_printf (sql, "SELECT %s FROM articles_fts"
                                    " WHERE articles_fts MATCH ?1 AND rowid BETWEEN ?2 AND ?3",
                               select ? select : "rowid");
+      mk_store_append_entity_conditions (sql, search->query, FTS_ARTICLE_ID, -1);
       if (limited)
         g_string_append_printf (sql, " ORDER BY rowid %s LIMIT ?4", order);
+      return g_string_free (sql, FALSE);
+    }
+
+  g_string_append_printf (sql, "SELECT %s FROM ", select ? select : "a.sort_key");
+  if (driver >= 0)
+    {
+      /* CROSS JOIN: SQLite must start from the entity's articles, not
+       * walk the whole archive in key order looking for them. */
+      mk_store_append_entity_driver (sql, search->query, driver);
+      g_string_append (sql, " AS hit CROSS JOIN articles a ON a.id = hit.article");
     }
   else
-    {
-      g_string_append_printf (sql, "SELECT %s FROM articles a"
-                                   " WHERE a.sort_key BETWEEN ?2 AND ?3",
-                              select ? select : "a.sort_key");
-      if (exclude_of (search))
-        g_string_append (sql, " AND a.sort_key NOT IN"
-                              " (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?1)");
-      if (limited)
-        g_string_append_printf (sql, " ORDER BY a.sort_key %s LIMIT ?4", order);
-    }
+    g_string_append (sql, "articles a");
+  g_string_append (sql, " WHERE a.sort_key BETWEEN ?2 AND ?3");
+  if (exclude_of (search))
+    g_string_append (sql, " AND a.sort_key NOT IN"
+                          " (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?1)");
+  mk_store_append_entity_conditions (sql, search->query, "a.id", driver);
+  if (limited)
+    g_string_append_printf (sql, " ORDER BY a.sort_key %s LIMIT ?4", order);
 
   return g_string_free (sql, FALSE);
 }
@@ -1108,6 +1123,7 @@ prepare_search (MkStore     *self,
   sqlite3_bind_int64 (stmt, 2, lowest);
   sqlite3_bind_int64 (stmt, 3, highest);
   sqlite3_bind_int64 (stmt, 4, limit);
+  mk_store_bind_entity_filters (stmt, search->query);
   return stmt;
 }
 
@@ -1282,18 +1298,20 @@ rank_older_titles (MkStore     *self,
 {
   g_autofree char *expression = g_strdup_printf ("(%s) AND (%s)", match_of (search),
                                                  mk_query_get_fts_title_match (search->query));
+  g_autoptr(GString) sql = g_string_new ("SELECT rowid, " BM25 " FROM articles_fts"
+                                         " WHERE articles_fts MATCH ?1 AND rowid BETWEEN ?2 AND ?3");
   sqlite3_stmt *stmt;
 
-  stmt = statement (self,
-                    "SELECT rowid, " BM25 " FROM articles_fts WHERE articles_fts MATCH ?1"
-                    " AND rowid BETWEEN ?2 AND ?3 ORDER BY rowid DESC LIMIT ?4",
-                    error);
+  mk_store_append_entity_conditions (sql, search->query, FTS_ARTICLE_ID, -1);
+  g_string_append (sql, " ORDER BY rowid DESC LIMIT ?4");
+  stmt = statement (self, sql->str, error);
   if (stmt == NULL)
     return FALSE;
   bind_text (stmt, 1, expression);
   sqlite3_bind_int64 (stmt, 2, search->lowest);
   sqlite3_bind_int64 (stmt, 3, below - 1);
   sqlite3_bind_int64 (stmt, 4, RELEVANCE_CANDIDATES / 4);
+  mk_store_bind_entity_filters (stmt, search->query);
 
   return collect_ranked (self, stmt, ranked, error);
 }

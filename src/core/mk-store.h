@@ -99,9 +99,6 @@ GPtrArray  *mk_store_search             (MkStore        *self,
 
 /* Entities: mk-store-entities.c */
 
-/* For the type filters below: every type. */
-#define MK_ENTITY_TYPE_ANY ((int) -1)
-
 gboolean    mk_store_set_article_entities (MkStore       *self,
                                            gint64         article_id,
                                            GPtrArray     *entities,
