@@ -6,6 +6,7 @@
 #pragma once
 
 #include "mk-article-view.h"
+#include "mk-entity-panel.h"
 #include "mk-window.h"
 
 G_BEGIN_DECLS
@@ -23,6 +24,10 @@ struct _MkWindow
   GtkSingleSelection   *selection;
   AdwStatusPage        *empty_page;
   MkArticleView        *article_view;
+  GtkPaned             *side_paned;
+  MkEntityPanel        *entity_panel;
+  GtkRevealer          *filter_revealer;
+  GtkLabel             *filter_label;
 
   /* Owned */
   MkStore              *store;
@@ -30,6 +35,7 @@ struct _MkWindow
   GSettings            *settings;
   GCancellable         *search_cancellable;
   GCancellable         *import_cancellable;
+  MkEntity             *filter_entity;   /* the list shows its articles */
 
   MkSort                sort;
   guint                 counting_timeout_id;
@@ -38,5 +44,10 @@ struct _MkWindow
 };
 
 void _mk_window_class_actions_init (MkWindowClass *klass);
+void _mk_window_filter_entity      (MkWindow      *self,
+                                    gint64         entity_id);
+void _mk_window_clear_entity_filter (MkWindow     *self);
+void _mk_window_show_entity        (MkWindow      *self,
+                                    gint64         entity_id);
 
 G_END_DECLS

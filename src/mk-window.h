@@ -8,6 +8,7 @@
 #include <adwaita.h>
 
 #include "mekong-core.h"
+#include "mk-entity-panel.h"
 
 G_BEGIN_DECLS
 
@@ -18,5 +19,7 @@ G_DECLARE_FINAL_TYPE (MkWindow, mk_window, MK, WINDOW, AdwApplicationWindow)
 MkWindow *mk_window_new       (GtkApplication *application,
                                MkStore        *store);
 MkStore  *mk_window_get_store (MkWindow       *self);
+MkEntity *mk_window_get_filter_entity (MkWindow *self);
+MkEntityPanel *mk_window_get_entity_panel (MkWindow *self);
 
 G_END_DECLS

@@ -851,6 +851,49 @@ test_store_entity_search (Fixture       *fixture,
   }
 }
 
+/* An entity's own view: who and what is named beside it, most shared
+ * articles first, and the dates it spans. */
+static void
+test_store_related_entities (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MkEntity) vientiane = NULL;
+  g_autoptr(MkEntity) laos = NULL;
+  g_autoptr(GPtrArray) related = NULL;
+  g_autoptr(GPtrArray) first_only = NULL;
+  g_autofree char *first = NULL;
+  g_autofree char *last = NULL;
+  MkEntity *top;
+
+  add_indexed (fixture->store, "a", "Farmers of Laos met in Vientiane. Laos grows rice.", "2021-03-01");
+  add_indexed (fixture->store, "b", "Vientiane and Laos: the capital and the country. Cambodia too.", "2022-05-01");
+  add_indexed (fixture->store, "c", "Vientiane traders went to Cambodia.", "2023-07-01");
+  add_indexed (fixture->store, "d", "Thailand alone here.", "2024-01-01");
+
+  vientiane = find_entity (fixture->store, MK_ENTITY_PLACE, "Vientiane");
+  laos = find_entity (fixture->store, MK_ENTITY_PLACE, "Laos");
+  related = mk_store_get_related_entities (fixture->store, mk_entity_get_id (vientiane), 0, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (related->len, ==, 2);
+
+  /* Laos shares two articles (three mentions in them), Cambodia two. */
+  top = g_ptr_array_index (related, 0);
+  g_assert_cmpint (mk_entity_get_id (top), ==, mk_entity_get_id (laos));
+  g_assert_cmpuint (mk_entity_get_n_articles (top), ==, 2);
+  g_assert_cmpuint (mk_entity_get_n_mentions (top), ==, 3);
+  g_assert_cmpstr (mk_entity_get_name (g_ptr_array_index (related, 1)), ==, "Cambodia");
+  g_assert_cmpuint (mk_entity_get_n_articles (g_ptr_array_index (related, 1)), ==, 2);
+
+  first_only = mk_store_get_related_entities (fixture->store, mk_entity_get_id (vientiane), 1, NULL, &error);
+  g_assert_cmpuint (first_only->len, ==, 1);
+
+  g_assert_true (mk_store_get_entity_dates (fixture->store, mk_entity_get_id (vientiane), &first, &last, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_str_has_prefix (first, "2021-03-01"));
+  g_assert_true (g_str_has_prefix (last, "2023-07-01"));
+}
+
 /* A search for an entity starts from its mentions: the plan of the
  * statement the store really ran must not walk the whole archive, and
  * running it must not step through a full scan of any table. */
@@ -917,6 +960,7 @@ main (int   argc,
   ADD ("entity-counts", test_store_entity_counts);
   ADD ("entity-search", test_store_entity_search);
   ADD ("entity-search-plan", test_store_entity_search_plan);
+  ADD ("related-entities", test_store_related_entities);
   ADD ("index-stays-consistent", test_store_index_stays_consistent);
   ADD ("page-snippets", test_store_page_snippets);
 #undef ADD

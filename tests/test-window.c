@@ -88,10 +88,23 @@ find_widget (GtkWidget *root,
   return g_ptr_array_index (found, 0);
 }
 
+static GtkWidget *find_by_css_class (GtkWidget  *root,
+                                     const char *css_class);
+
+/* The article list (the entity pane has lists of its own). */
+static GtkListView *
+article_list_view (Fixture *f)
+{
+  GtkWidget *list_view = find_by_css_class (GTK_WIDGET (f->window), "article-list");
+
+  g_assert_true (GTK_IS_LIST_VIEW (list_view));
+  return GTK_LIST_VIEW (list_view);
+}
+
 static GListModel *
 window_model (Fixture *f)
 {
-  GtkListView *list_view = find_widget (GTK_WIDGET (f->window), GTK_TYPE_LIST_VIEW);
+  GtkListView *list_view = article_list_view (f);
 
   return G_LIST_MODEL (gtk_list_view_get_model (list_view));
 }
@@ -109,7 +122,7 @@ model_article_id (Fixture *f,
 static GPtrArray *
 shown_rows (Fixture *f)
 {
-  GtkListView *list_view = find_widget (GTK_WIDGET (f->window), GTK_TYPE_LIST_VIEW);
+  GtkListView *list_view = article_list_view (f);
   g_autoptr(GPtrArray) rows = g_ptr_array_new ();
   GPtrArray *shown = g_ptr_array_new ();
 
@@ -651,7 +664,7 @@ static void
 test_selecting_shows_body (Fixture       *f,
                            gconstpointer  data)
 {
-  GtkListView *list_view = find_widget (GTK_WIDGET (f->window), GTK_TYPE_LIST_VIEW);
+  GtkListView *list_view = article_list_view (f);
   GtkSingleSelection *selection = GTK_SINGLE_SELECTION (gtk_list_view_get_model (list_view));
   GListModel *model = window_model (f);
   gboolean seen_somsak = FALSE;

@@ -1055,3 +1055,113 @@ mk_store_bind_entity_filters (sqlite3_stmt *stmt,
         mk_store_bind_text (stmt, param + 1, mk_entity_type_to_string (type));
     }
 }
+
+static int
+is_cancelled (void *cancellable)
+{
+  return g_cancellable_is_cancelled (cancellable);
+}
+
+/**
+ * mk_store_get_related_entities:
+ * @entity_id: an entity of the archive
+ * @limit: at most this many, 0 for all
+ *
+ * The entities most often named in the same articles as @entity_id: each
+ * with, as its counts, the number of articles they share ("n-articles")
+ * and its mentions in them ("n-mentions"); most shared articles first.
+ * Reads the mentions of the entity's articles only.
+ *
+ * Returns: (transfer full) (element-type MkEntity):
+ */
+GPtrArray *
+mk_store_get_related_entities (MkStore       *self,
+                               gint64         entity_id,
+                               guint          limit,
+                               GCancellable  *cancellable,
+                               GError       **error)
+{
+  g_autoptr(GPtrArray) entities = g_ptr_array_new_with_free_func (g_object_unref);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (MK_IS_STORE (self), NULL);
+
+  stmt = mk_store_statement (self,
+                             "SELECT e.id, e.type, e.name, e.lat, e.lon, c.n_mentions, c.n_articles"
+                             " FROM (SELECT o.entity, count(*) AS n_mentions,"
+                             "              count(DISTINCT o.article) AS n_articles"
+                             "       FROM (SELECT DISTINCT article FROM mentions WHERE entity = ?1) AS s"
+                             "       CROSS JOIN mentions o ON o.article = s.article"
+                             "       WHERE o.entity != ?1 GROUP BY o.entity) AS c"
+                             " JOIN entities e ON e.id = c.entity"
+                             " ORDER BY c.n_articles DESC, c.n_mentions DESC, e.name LIMIT ?2",
+                             error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, entity_id);
+  sqlite3_bind_int64 (stmt, 2, limit > 0 ? (gint64) limit : -1);
+  if (cancellable != NULL)
+    sqlite3_progress_handler (mk_store_get_db (self), 1000, is_cancelled, cancellable);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (entities, entity_from_row (stmt));
+  sqlite3_progress_handler (mk_store_get_db (self), 0, NULL, NULL);
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      if (!g_cancellable_set_error_if_cancelled (cancellable, error))
+        mk_store_set_sqlite_error (self, error);
+      return NULL;
+    }
+
+  return g_steal_pointer (&entities);
+}
+
+/**
+ * mk_store_get_entity_dates:
+ * @first: (out) (transfer full) (nullable): the publication date of the
+ *   earliest dated article that mentions the entity, or %NULL
+ * @last: (out) (transfer full) (nullable): that of the latest, or %NULL
+ *
+ * Returns: %FALSE with @error set on failure
+ */
+gboolean
+mk_store_get_entity_dates (MkStore  *self,
+                           gint64    entity_id,
+                           char    **first,
+                           char    **last,
+                           GError  **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (MK_IS_STORE (self), FALSE);
+
+  *first = *last = NULL;
+  stmt = mk_store_statement (self,
+                             "SELECT min (a.published), max (a.published) FROM articles a"
+                             " WHERE a.id IN (SELECT article FROM mentions WHERE entity = ?1)"
+                             " AND a.published IS NOT NULL AND a.published != ''",
+                             error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, entity_id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      *first = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+      *last = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+    }
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_ROW)
+    {
+      mk_store_set_sqlite_error (self, error);
+      return FALSE;
+    }
+
+  return TRUE;
+}

@@ -132,5 +132,15 @@ GArray     *mk_store_get_entity_article_ids (MkStore     *self,
                                            GError       **error);
 gint64      mk_store_count_entities       (MkStore       *self,
                                            GError       **error);
+GPtrArray  *mk_store_get_related_entities (MkStore       *self,
+                                           gint64         entity_id,
+                                           guint          limit,
+                                           GCancellable  *cancellable,
+                                           GError       **error);
+gboolean    mk_store_get_entity_dates     (MkStore       *self,
+                                           gint64         entity_id,
+                                           char         **first,
+                                           char         **last,
+                                           GError       **error);
 
 G_END_DECLS
