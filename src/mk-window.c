@@ -391,6 +391,7 @@ mk_window_show_article_entities (MkWindow *self,
     }
 
   mk_entity_panel_set_article_entities (self->entity_panel, entities);
+  mk_article_view_set_entities (self->article_view, entities);
 }
 
 /* The list holds what a search needs (title, snippet…); the article pane
