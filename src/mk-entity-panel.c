@@ -331,6 +331,13 @@ mk_entity_panel_popup_menu (MkEntityPanel *self,
   gtk_popover_popup (GTK_POPOVER (self->context_menu));
 }
 
+/* Each row knows its list item, for the keyboard's context menu key. */
+static GQuark
+list_item_quark (void)
+{
+  return g_quark_from_static_string ("mk-entity-panel-list-item");
+}
+
 static void
 on_row_pressed_cb (GtkGestureClick *gesture,
                    int              n_press,
@@ -375,7 +382,30 @@ on_entity_setup_cb (GtkSignalListItemFactory *factory,
   g_signal_connect (secondary, "pressed", G_CALLBACK (on_row_pressed_cb), list_item);
   gtk_widget_add_controller (row, GTK_EVENT_CONTROLLER (secondary));
 
+  g_object_set_qdata (G_OBJECT (row), list_item_quark (), list_item);
   gtk_list_item_set_child (list_item, row);
+}
+
+/* Shift+F10 or the Menu key on a focused row: its context menu, as a
+ * right click gives it. The focus is on the list's row widget, whose
+ * child is the row built above. */
+static gboolean
+mk_entity_panel_menu_shortcut (GtkWidget *widget,
+                               GVariant  *arguments,
+                               gpointer   user_data)
+{
+  MkEntityPanel *self = MK_ENTITY_PANEL (widget);
+  GtkWidget *focus = gtk_root_get_focus (gtk_widget_get_root (widget));
+  GtkWidget *row = focus ? gtk_widget_get_first_child (focus) : NULL;
+  GtkListItem *list_item = row ? g_object_get_qdata (G_OBJECT (row), list_item_quark ()) : NULL;
+  MkEntity *entity = list_item ? gtk_list_item_get_item (list_item) : NULL;
+
+  if (entity == NULL || !gtk_widget_is_ancestor (row, widget))
+    return FALSE;
+
+  mk_entity_panel_popup_menu (self, row, entity,
+                              gtk_widget_get_width (row) / 2.0, gtk_widget_get_height (row) / 2.0);
+  return TRUE;
 }
 
 static void
@@ -728,6 +758,11 @@ mk_entity_panel_class_init (MkEntityPanelClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_entity_unbind_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_entity_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_scope_toggled_cb);
+
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_F10, GDK_SHIFT_MASK,
+                                mk_entity_panel_menu_shortcut, NULL);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_Menu, 0,
+                                mk_entity_panel_menu_shortcut, NULL);
 
   gtk_widget_class_set_css_name (widget_class, "entitypanel");
 }
