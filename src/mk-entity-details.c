@@ -176,9 +176,14 @@ mk_entity_details_fill (MkEntityDetails *self,
   adw_window_title_set_subtitle (self->window_title, type_name (mk_entity_get_entity_type (entity)));
   gtk_window_set_title (GTK_WINDOW (self), mk_entity_get_name (entity));
 
-  /* Translators: how many articles name an entity, and how often */
-  articles = g_strdup_printf (ngettext ("%u article, %u mentions", "%u articles, %u mentions", n_articles),
-                              n_articles, mk_entity_get_n_mentions (entity));
+  {
+    guint n_mentions = mk_entity_get_n_mentions (entity);
+    g_autofree char *in_articles = g_strdup_printf (ngettext ("%u article", "%u articles", n_articles), n_articles);
+    g_autofree char *mentions = g_strdup_printf (ngettext ("%u mention", "%u mentions", n_mentions), n_mentions);
+
+    /* Translators: how many articles name an entity, then how often */
+    articles = g_strdup_printf (_("%s, %s"), in_articles, mentions);
+  }
   adw_action_row_set_subtitle (self->articles_row, articles);
   adw_action_row_set_subtitle (self->dates_row, dates);
 
