@@ -19,5 +19,7 @@ MkArticleView *mk_article_view_new         (void);
 MkArticle     *mk_article_view_get_article (MkArticleView *self);
 void           mk_article_view_set_article (MkArticleView *self,
                                             MkArticle     *article);
+void           mk_article_view_set_entities (MkArticleView *self,
+                                             GPtrArray     *entities);
 
 G_END_DECLS

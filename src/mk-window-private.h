@@ -6,6 +6,7 @@
 #pragma once
 
 #include "mk-article-view.h"
+#include "mk-entity-panel.h"
 #include "mk-window.h"
 
 G_BEGIN_DECLS
@@ -26,6 +27,10 @@ struct _MkWindow
   GtkRevealer          *import_revealer;
   GtkProgressBar       *import_progress;
   GtkLabel             *import_label;
+  GtkPaned             *side_paned;
+  MkEntityPanel        *entity_panel;
+  GtkRevealer          *filter_revealer;
+  GtkLabel             *filter_label;
 
   /* Owned */
   MkStore              *store;
@@ -35,6 +40,7 @@ struct _MkWindow
   GCancellable         *import_cancellable;
   GPtrArray            *import_report;  /* of the last import with errors, as text */
   GQueue                imports;        /* of ImportRequest, the running one first */
+  MkEntity             *filter_entity;   /* the list shows its articles */
 
   MkSort                sort;
   gint64                article_to_show;  /* once the list has it; 0 if none */
@@ -53,5 +59,10 @@ void _mk_window_import_dispose     (MkWindow      *self);
 void _mk_window_refresh            (MkWindow      *self);
 void _mk_window_show_toast         (MkWindow      *self,
                                     AdwToast      *toast);
+void _mk_window_filter_entity      (MkWindow      *self,
+                                    gint64         entity_id);
+void _mk_window_clear_entity_filter (MkWindow     *self);
+void _mk_window_show_entity        (MkWindow      *self,
+                                    gint64         entity_id);
 
 G_END_DECLS

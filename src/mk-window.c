@@ -10,6 +10,7 @@
 #include "mk-article-row.h"
 #include "mk-article-view.h"
 #include "mk-settings.h"
+#include "mk-entity-details.h"
 #include "mk-window-private.h"
 
 G_DEFINE_FINAL_TYPE (MkWindow, mk_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -90,7 +91,7 @@ mk_window_update_list_page (MkWindow *self)
       return;
     }
 
-  if (text[0] != '\0')
+  if (text[0] != '\0' || self->filter_entity != NULL)
     {
       adw_status_page_set_title (self->empty_page, _("No Articles Found"));
       adw_status_page_set_description (self->empty_page, _("Try a different search"));
@@ -279,6 +280,9 @@ mk_window_search (MkWindow *self)
   call->cancellable = g_object_ref (self->search_cancellable);
 
   query = mk_query_new (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+  if (self->filter_entity != NULL)
+    mk_query_add_entity_id (query, mk_entity_get_id (self->filter_entity));
+  mk_entity_panel_set_query (self->entity_panel, query);
   mk_article_list_search_async (self->articles, query, self->sort,
                                 self->search_cancellable,
                                 mk_window_search_cb, call);
@@ -345,6 +349,28 @@ on_search_activate_cb (GtkSearchEntry *entry,
 
 /* The list holds what a search needs (title, snippet…); the article pane
  * reads the whole article from the archive. */
+/* The article's entities, for the panel and the marks in its body: one
+ * article's rows of the mentions index, quick enough to read here. */
+static void
+mk_window_show_article_entities (MkWindow *self,
+                                 gint64    article_id)
+{
+  g_autoptr(GPtrArray) entities = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (article_id > 0)
+    {
+      entities = mk_store_get_article_entities (self->store, article_id, MK_ENTITY_TYPE_ANY, &error);
+      if (entities == NULL)
+        mk_window_toast (self, error->message);
+    }
+
+  mk_entity_panel_set_article_entities (self->entity_panel, entities);
+  mk_article_view_set_entities (self->article_view, entities);
+}
+
+/* The list holds what a search needs (title, snippet…); the article pane
+ * reads the whole article from the archive. */
 static void
 on_selected_item_changed_cb (GtkSingleSelection *selection,
                              GParamSpec         *pspec,
@@ -355,12 +381,13 @@ on_selected_item_changed_cb (GtkSingleSelection *selection,
   g_autoptr(GError) error = NULL;
 
   /* Emitted while the window is being torn down. */
-  if (self->article_view == NULL)
+  if (self->article_view == NULL || self->entity_panel == NULL)
     return;
 
   if (item == NULL)
     {
       mk_article_view_set_article (self->article_view, NULL);
+      mk_window_show_article_entities (self, 0);
       return;
     }
 
@@ -369,10 +396,121 @@ on_selected_item_changed_cb (GtkSingleSelection *selection,
     {
       mk_window_toast (self, error->message);
       mk_article_view_set_article (self->article_view, item);
+      mk_window_show_article_entities (self, 0);
       return;
     }
 
   mk_article_view_set_article (self->article_view, article);
+  mk_window_show_article_entities (self, mk_article_get_id (article));
+}
+
+/* "Place: Vientiane", for the chip above the list. */
+static char *
+mk_window_dup_filter_text (MkEntity *entity)
+{
+  switch (mk_entity_get_entity_type (entity))
+    {
+    case MK_ENTITY_PERSON:
+      /* Translators: the chip of the person the list is filtered by */
+      return g_strdup_printf (_("Person: %s"), mk_entity_get_name (entity));
+    case MK_ENTITY_ORGANIZATION:
+      /* Translators: the chip of the organisation the list is filtered by */
+      return g_strdup_printf (_("Organisation: %s"), mk_entity_get_name (entity));
+    case MK_ENTITY_PLACE:
+    default:
+      /* Translators: the chip of the place the list is filtered by */
+      return g_strdup_printf (_("Place: %s"), mk_entity_get_name (entity));
+    }
+}
+
+static void
+mk_window_set_filter_entity (MkWindow *self,
+                             MkEntity *entity)
+{
+  g_set_object (&self->filter_entity, entity);
+
+  if (entity != NULL)
+    {
+      g_autofree char *text = mk_window_dup_filter_text (entity);
+
+      gtk_label_set_text (self->filter_label, text);
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->filter_label), text);
+    }
+  gtk_revealer_set_reveal_child (self->filter_revealer, entity != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.clear-entity-filter", entity != NULL);
+  mk_entity_panel_set_filter_id (self->entity_panel, entity ? mk_entity_get_id (entity) : 0);
+
+  mk_window_search (self);
+}
+
+/* From win.filter-entity: one row read by its key. */
+void
+_mk_window_filter_entity (MkWindow *self,
+                          gint64    entity_id)
+{
+  g_autoptr(MkEntity) entity = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (self->filter_entity != NULL && mk_entity_get_id (self->filter_entity) == entity_id)
+    {
+      _mk_window_clear_entity_filter (self);
+      return;
+    }
+
+  entity = mk_store_get_entity (self->store, entity_id, &error);
+  if (entity == NULL)
+    {
+      mk_window_toast (self, error->message);
+      return;
+    }
+
+  mk_window_set_filter_entity (self, entity);
+}
+
+void
+_mk_window_clear_entity_filter (MkWindow *self)
+{
+  if (self->filter_entity != NULL)
+    mk_window_set_filter_entity (self, NULL);
+}
+
+/* From win.show-entity: the entity's own window, read in a thread. */
+void
+_mk_window_show_entity (MkWindow *self,
+                        gint64    entity_id)
+{
+  MkEntityDetails *details = mk_entity_details_new (GTK_WINDOW (self), self->store, entity_id);
+
+  gtk_window_present (GTK_WINDOW (details));
+}
+
+/**
+ * mk_window_get_filter_entity:
+ * @self: a window
+ *
+ * Returns: (transfer none) (nullable): the entity whose articles the list
+ *   is limited to
+ */
+MkEntity *
+mk_window_get_filter_entity (MkWindow *self)
+{
+  g_return_val_if_fail (MK_IS_WINDOW (self), NULL);
+
+  return self->filter_entity;
+}
+
+/**
+ * mk_window_get_entity_panel:
+ * @self: a window
+ *
+ * Returns: (transfer none): the entity pane beside the article
+ */
+MkEntityPanel *
+mk_window_get_entity_panel (MkWindow *self)
+{
+  g_return_val_if_fail (MK_IS_WINDOW (self), NULL);
+
+  return self->entity_panel;
 }
 
 static void
@@ -422,6 +560,10 @@ mk_window_bind_settings (MkWindow *self)
   /* An enum key reads and writes as its nick, the property's string. */
   g_settings_bind (self->settings, "sort-order", self, "sort-order",
                    G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "entity-scope", self->entity_panel, "scope",
+                   G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "side-pane-position", self->side_paned, "position",
+                   G_SETTINGS_BIND_DEFAULT);
 }
 
 static void
@@ -435,6 +577,7 @@ mk_window_constructed (GObject *object)
 
   g_return_if_fail (MK_IS_STORE (self->store));
 
+  mk_entity_panel_set_store (self->entity_panel, self->store);
   self->articles = mk_article_list_new (self->store);
   gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->articles));
   g_signal_connect_object (self->articles, "notify::n-matches",
@@ -475,6 +618,7 @@ mk_window_finalize (GObject *object)
   g_clear_object (&self->import_cancellable);
   g_clear_pointer (&self->import_report, g_ptr_array_unref);
   g_clear_object (&self->settings);
+  g_clear_object (&self->filter_entity);
   g_clear_object (&self->articles);
   g_clear_object (&self->store);
 
@@ -563,6 +707,7 @@ mk_window_class_init (MkWindowClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (MK_TYPE_ARTICLE_VIEW);
+  g_type_ensure (MK_TYPE_ENTITY_PANEL);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/mk-window.ui");
   gtk_widget_class_bind_template_child (widget_class, MkWindow, toast_overlay);
@@ -576,6 +721,10 @@ mk_window_class_init (MkWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MkWindow, import_revealer);
   gtk_widget_class_bind_template_child (widget_class, MkWindow, import_progress);
   gtk_widget_class_bind_template_child (widget_class, MkWindow, import_label);
+  gtk_widget_class_bind_template_child (widget_class, MkWindow, side_paned);
+  gtk_widget_class_bind_template_child (widget_class, MkWindow, entity_panel);
+  gtk_widget_class_bind_template_child (widget_class, MkWindow, filter_revealer);
+  gtk_widget_class_bind_template_child (widget_class, MkWindow, filter_label);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_search_stopped_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_search_activate_cb);
@@ -597,6 +746,7 @@ mk_window_init (MkWindow *self)
   gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self));
   _mk_window_import_init (self);
 
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.clear-entity-filter", FALSE);
   mk_window_bind_settings (self);
 }
 

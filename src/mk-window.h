@@ -8,6 +8,7 @@
 #include <adwaita.h>
 
 #include "mekong-core.h"
+#include "mk-entity-panel.h"
 
 G_BEGIN_DECLS
 
@@ -21,5 +22,7 @@ MkStore  *mk_window_get_store (MkWindow       *self);
 gboolean  mk_window_import    (MkWindow           *self,
                                const char * const *paths,
                                gboolean            show_first);
+MkEntity *mk_window_get_filter_entity (MkWindow *self);
+MkEntityPanel *mk_window_get_entity_panel (MkWindow *self);
 
 G_END_DECLS

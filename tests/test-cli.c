@@ -1072,6 +1072,65 @@ test_export_entities (Fixture       *f,
   g_assert_true (found_vientiane);
 }
 
+/* The ids of the exported articles whose "places" name @place. */
+static GArray *
+ids_with_place (GPtrArray  *articles,
+                const char *place)
+{
+  GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  for (guint i = 0; i < articles->len; i++)
+    {
+      JsonObject *object = json_node_get_object (g_ptr_array_index (articles, i));
+      JsonArray *places = json_object_get_array_member (object, "places");
+
+      for (guint j = 0; j < json_array_get_length (places); j++)
+        if (g_strcmp0 (get_text (json_array_get_object_element (places, j), "name"), place) == 0)
+          {
+            gint64 id = json_object_get_int_member (object, "id");
+
+            g_array_append_val (ids, id);
+            break;
+          }
+    }
+
+  return ids;
+}
+
+/* place: narrows a search to exactly the articles that name the place,
+ * however the query spells it, and -place: to the others. */
+static void
+test_search_place (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GPtrArray) articles = export_articles (f);
+  g_autoptr(GArray) expected = ids_with_place (articles, "Vientiane");
+  g_autoptr(CliRun) all = cli (f, "search", "", NULL);
+  g_autoptr(CliRun) run = cli (f, "search", "place:Vientiane", NULL);
+  g_autoptr(CliRun) upper = cli (f, "search", "PLACE:VIENTIANE", NULL);
+  g_autoptr(CliRun) lower = cli (f, "search", "place:vientiane", NULL);
+  g_autoptr(CliRun) others = cli (f, "search", "--", "-place:Vientiane", NULL);
+  g_autoptr(CliRun) person = cli (f, "search", "person:Vientiane", NULL);
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GArray) found = NULL;
+
+  assert_success (run);
+  rows = split_search_lines (run->out);
+  found = ids_of_rows (rows);
+  g_assert_cmpuint (expected->len, >, 0);
+  g_assert_cmpuint (expected->len, <, count_lines (all->out));
+  assert_same_ids (found, expected);
+
+  assert_success (lower);
+  g_assert_cmpstr (lower->out, ==, run->out);
+  assert_success (upper);
+  g_assert_cmpstr (upper->out, ==, run->out);
+  assert_success (others);
+  g_assert_cmpuint (count_lines (others->out) + count_lines (run->out), ==, count_lines (all->out));
+  assert_success (person);
+  g_assert_cmpstr (person->out, ==, "");
+}
+
 static void
 test_export_usage (Fixture       *f,
                    gconstpointer  data)
@@ -1711,6 +1770,7 @@ main (int   argc,
   ADD ("search/limit", fixture_set_up_imported, test_search_limit);
   ADD ("search/sort", fixture_set_up_imported, test_search_sort);
   ADD ("search/usage", fixture_set_up_imported, test_search_usage);
+  ADD ("search/place", fixture_set_up_imported, test_search_place);
   ADD ("search/utf8-under-c-locale", fixture_set_up_imported, test_search_utf8_under_c_locale);
   ADD ("show/json", fixture_set_up_imported, test_show_json);
   ADD ("show/plain", fixture_set_up_imported, test_show_plain);

@@ -192,6 +192,60 @@ test_query_day_from_date (void)
                     mk_query_day_from_date ("2022-11-30") + 1);
 }
 
+/* entity:, person:, org:, place: are not words: the store matches them
+ * by key; what they leave of the query is searched as usual. */
+static void
+test_query_entities (void)
+{
+  static const struct {
+    const char *typed;
+    const char *described;
+  } entity_cases[] = {
+    { "place:Vientiane", "match=- exclude=- days=0..0 entity=place:vientiane" },
+    { "place:\"Hà Nội\"", "match=- exclude=- days=0..0 entity=place:hanoi" },
+    { "PLACE:\"ha noi\" laos", "match=\"laos\" exclude=- days=0..0 entity=place:hanoi" },
+    { "entity:\"Keo Chanthavixay\" -org:VSS",
+      "match=- exclude=- days=0..0 entity=any:keochanthavixay -entity=organization:vss" },
+    { "person:Đam year:2022", "match=- exclude=- days=738156..738520 entity=person:dam" },
+    /* An OR beside a filter joins nothing. */
+    { "rice OR place:Laos OR beans", "match=\"rice\" AND \"beans\" exclude=- days=0..0 entity=place:laos" },
+    /* Nothing that names anything: dropped, as "title:" alone is. */
+    { "place:", "match=- exclude=- days=0..0" },
+    { "place:\"--\" laos", "match=\"laos\" exclude=- days=0..0" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (entity_cases); i++)
+    {
+      g_autoptr(MkQuery) query = mk_query_new (entity_cases[i].typed);
+      g_autofree char *described = mk_query_describe (query);
+
+      g_test_message ("query «%s»", entity_cases[i].typed);
+      g_assert_cmpstr (described, ==, entity_cases[i].described);
+    }
+
+  {
+    g_autoptr(MkQuery) query = mk_query_new ("rice");
+    g_autoptr(MkQuery) empty = mk_query_new ("");
+    g_autoptr(MkQuery) place = mk_query_new ("place:Laos");
+    g_autofree char *described = NULL;
+    gint64 id = 0;
+    gboolean negated = TRUE;
+    const char *key = "x";
+
+    g_assert_false (mk_query_is_empty (place));
+    mk_query_add_entity_id (empty, 42);
+    g_assert_false (mk_query_is_empty (empty));
+    mk_query_add_entity_id (query, 7);
+    described = mk_query_describe (query);
+    g_assert_cmpstr (described, ==, "match=\"rice\" exclude=- days=0..0 entity=any:#7");
+    g_assert_cmpuint (mk_query_get_n_entity_filters (query), ==, 1);
+    mk_query_get_entity_filter (query, 0, NULL, &key, &id, &negated);
+    g_assert_null (key);
+    g_assert_cmpint (id, ==, 7);
+    g_assert_false (negated);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -202,6 +256,7 @@ main (int   argc,
   g_test_add_func ("/query/hostile", test_query_hostile);
   g_test_add_func ("/query/day-from-date", test_query_day_from_date);
   g_test_add_func ("/query/annotation-filters", test_query_annotation_filters);
+  g_test_add_func ("/query/entities", test_query_entities);
 
   return g_test_run ();
 }

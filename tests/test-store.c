@@ -9,6 +9,7 @@
 
 #include "mekong-core.h"
 #include "mk-fts-tokenizer.h"
+#include "mk-store-private.h"
 #include "mk-store-schema.h"
 
 typedef struct {
@@ -771,6 +772,168 @@ test_store_entity_counts (Fixture       *fixture,
   g_assert_cmpint (mk_store_count_entities (fixture->store, &error), ==, 1);
 }
 
+/* place:, person:, org:, entity: find an entity's articles by any of its
+ * names, combine with words, dates and each other, and leave them out
+ * with '-'. */
+static void
+test_store_entity_search (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MkEntity) hanoi = NULL;
+  g_autoptr(MkQuery) by_id = NULL;
+  g_autoptr(GPtrArray) in_results = NULL;
+  gint64 a, b, c;
+
+  a = add_indexed (fixture->store, "a", "Rice farmers from Hà Nội met in Vientiane.", "2021-03-01");
+  b = add_indexed (fixture->store, "b", "HANOI — The rice harvest was late this year.", "2022-05-01");
+  c = add_indexed (fixture->store, "c", "Farmers in Vientiane sold beans to Cambodia.", "2023-07-01");
+  add_indexed (fixture->store, "d", "Nothing about any place at all.", "2023-08-01");
+
+  /* One place, however it is spelled. */
+  g_assert_cmpuint (count_hits (fixture->store, "place:Hanoi"), ==, 2);
+  g_assert_cmpuint (count_hits (fixture->store, "place:\"ha noi\""), ==, 2);
+  g_assert_cmpuint (count_hits (fixture->store, "place:\"Hà Nội\""), ==, 2);
+  g_assert_cmpuint (count_hits (fixture->store, "entity:hanoi"), ==, 2);
+  /* Of another type, it is not there. */
+  g_assert_cmpuint (count_hits (fixture->store, "person:Hanoi"), ==, 0);
+  g_assert_cmpuint (count_hits (fixture->store, "place:Atlantis"), ==, 0);
+
+  /* With words, dates and other filters. */
+  g_assert_cmpuint (count_hits (fixture->store, "place:Hanoi harvest"), ==, 1);
+  g_assert_cmpuint (count_hits (fixture->store, "farmers place:Vientiane"), ==, 2);
+  g_assert_cmpuint (count_hits (fixture->store, "place:Vientiane place:Hanoi"), ==, 1);
+  g_assert_cmpuint (count_hits (fixture->store, "place:Vientiane year:2023"), ==, 1);
+  g_assert_cmpuint (count_hits (fixture->store, "place:Vientiane -place:Cambodia"), ==, 1);
+  g_assert_cmpuint (count_hits (fixture->store, "-place:Vientiane"), ==, 2);
+  g_assert_cmpuint (count_hits (fixture->store, "-place:Vientiane -beans"), ==, 2);
+  g_assert_cmpuint (count_hits (fixture->store, "farmers -place:Hanoi"), ==, 1);
+  /* Leaving out what no article mentions leaves everything. */
+  g_assert_cmpuint (count_hits (fixture->store, "-place:Atlantis"), ==, 4);
+
+  /* Newest first, counted alike, and by relevance too. */
+  {
+    g_autoptr(MkQuery) query = mk_query_new ("place:vientiane");
+    g_autoptr(GArray) newest = mk_store_search_ids (fixture->store, query, MK_SORT_NEWEST, 0, NULL, &error);
+    g_autoptr(GArray) oldest = mk_store_search_ids (fixture->store, query, MK_SORT_OLDEST, 1, NULL, &error);
+    g_autoptr(MkQuery) ranked_query = mk_query_new ("rice place:hanoi");
+    g_autoptr(GArray) ranked = mk_store_search_ids (fixture->store, ranked_query, MK_SORT_RELEVANCE, 0, NULL, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (newest->len, ==, 2);
+    g_assert_cmpint (g_array_index (newest, gint64, 0), ==, c);
+    g_assert_cmpint (g_array_index (newest, gint64, 1), ==, a);
+    g_assert_cmpuint (oldest->len, ==, 1);
+    g_assert_cmpint (g_array_index (oldest, gint64, 0), ==, a);
+    g_assert_cmpint (mk_store_count_matches (fixture->store, query, NULL, &error), ==, 2);
+    g_assert_cmpuint (ranked->len, ==, 2);
+  }
+
+  /* The window's filter: one entity by id. */
+  hanoi = find_entity (fixture->store, MK_ENTITY_PLACE, "Hanoi");
+  by_id = mk_query_new ("rice");
+  mk_query_add_entity_id (by_id, mk_entity_get_id (hanoi));
+  {
+    g_autoptr(GArray) ids = mk_store_search_ids (fixture->store, by_id, MK_SORT_NEWEST, 0, NULL, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (ids->len, ==, 2);
+    g_assert_cmpint (g_array_index (ids, gint64, 0), ==, b);
+  }
+
+  /* The entities of a filtered search are those of its articles. */
+  {
+    g_autoptr(MkQuery) query = mk_query_new ("place:Cambodia");
+
+    in_results = mk_store_get_entities (fixture->store, query, MK_ENTITY_PLACE, 0, NULL, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (in_results->len, ==, 2);
+  }
+}
+
+/* An entity's own view: who and what is named beside it, most shared
+ * articles first, and the dates it spans. */
+static void
+test_store_related_entities (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MkEntity) vientiane = NULL;
+  g_autoptr(MkEntity) laos = NULL;
+  g_autoptr(GPtrArray) related = NULL;
+  g_autoptr(GPtrArray) first_only = NULL;
+  g_autofree char *first = NULL;
+  g_autofree char *last = NULL;
+  MkEntity *top;
+
+  add_indexed (fixture->store, "a", "Farmers of Laos met in Vientiane. Laos grows rice.", "2021-03-01");
+  add_indexed (fixture->store, "b", "Vientiane and Laos: the capital and the country. Cambodia too.", "2022-05-01");
+  add_indexed (fixture->store, "c", "Vientiane traders went to Cambodia.", "2023-07-01");
+  add_indexed (fixture->store, "d", "Thailand alone here.", "2024-01-01");
+
+  vientiane = find_entity (fixture->store, MK_ENTITY_PLACE, "Vientiane");
+  laos = find_entity (fixture->store, MK_ENTITY_PLACE, "Laos");
+  related = mk_store_get_related_entities (fixture->store, mk_entity_get_id (vientiane), 0, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (related->len, ==, 2);
+
+  /* Laos shares two articles (three mentions in them), Cambodia two. */
+  top = g_ptr_array_index (related, 0);
+  g_assert_cmpint (mk_entity_get_id (top), ==, mk_entity_get_id (laos));
+  g_assert_cmpuint (mk_entity_get_n_articles (top), ==, 2);
+  g_assert_cmpuint (mk_entity_get_n_mentions (top), ==, 3);
+  g_assert_cmpstr (mk_entity_get_name (g_ptr_array_index (related, 1)), ==, "Cambodia");
+  g_assert_cmpuint (mk_entity_get_n_articles (g_ptr_array_index (related, 1)), ==, 2);
+
+  first_only = mk_store_get_related_entities (fixture->store, mk_entity_get_id (vientiane), 1, NULL, &error);
+  g_assert_cmpuint (first_only->len, ==, 1);
+
+  g_assert_true (mk_store_get_entity_dates (fixture->store, mk_entity_get_id (vientiane), &first, &last, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_str_has_prefix (first, "2021-03-01"));
+  g_assert_true (g_str_has_prefix (last, "2023-07-01"));
+}
+
+/* A search for an entity starts from its mentions: the plan of the
+ * statement the store really ran must not walk the whole archive, and
+ * running it must not step through a full scan of any table. */
+static void
+test_store_entity_search_plan (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  sqlite3 *db = mk_store_get_db (fixture->store);
+  sqlite3_stmt *stmt, *used = NULL;
+  g_autoptr(GString) plan = g_string_new (NULL);
+  g_autofree char *explain = NULL;
+
+  for (guint i = 0; i < 50; i++)
+    {
+      g_autofree char *guid = g_strdup_printf ("filler-%u", i);
+
+      add_indexed (fixture->store, guid, "Rice farmers met in Vientiane.", "2020-01-01");
+    }
+  add_indexed (fixture->store, "a", "Rice farmers from Hà Nội met.", "2021-03-01");
+  g_assert_cmpuint (count_hits (fixture->store, "place:\"ha noi\""), ==, 1);
+
+  for (stmt = sqlite3_next_stmt (db, NULL); stmt; stmt = sqlite3_next_stmt (db, stmt))
+    if (strstr (sqlite3_sql (stmt), "AS hit CROSS JOIN articles") != NULL)
+      used = stmt;
+  g_assert_nonnull (used);
+  g_assert_cmpint (sqlite3_stmt_status (used, SQLITE_STMTSTATUS_FULLSCAN_STEP, FALSE), ==, 0);
+
+  explain = g_strconcat ("EXPLAIN QUERY PLAN ", sqlite3_sql (used), NULL);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, explain, -1, &stmt, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_string_append_printf (plan, "%s\n", sqlite3_column_text (stmt, 3));
+  sqlite3_finalize (stmt);
+
+  g_test_message ("%s", plan->str);
+  g_assert_nonnull (strstr (plan->str, "mentions_by_entity"));
+  g_assert_nonnull (strstr (plan->str, "entity_aliases_by_folded"));
+  g_assert_null (strstr (plan->str, "SCAN a\n"));
+  g_assert_null (strstr (plan->str, "SCAN articles"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -795,6 +958,9 @@ main (int   argc,
   ADD ("entities-merge", test_store_entities_merge);
   ADD ("article-entities", test_store_article_entities);
   ADD ("entity-counts", test_store_entity_counts);
+  ADD ("entity-search", test_store_entity_search);
+  ADD ("entity-search-plan", test_store_entity_search_plan);
+  ADD ("related-entities", test_store_related_entities);
   ADD ("index-stays-consistent", test_store_index_stays_consistent);
   ADD ("page-snippets", test_store_page_snippets);
 #undef ADD

@@ -15,6 +15,8 @@
 
 #include "mk-article-row.h"
 #include "mk-article-view.h"
+#include "mk-entity-details.h"
+#include "mk-entity-panel.h"
 #include "mk-window.h"
 
 /* Five sample files, and the two teasers of 000's "Related" block. */
@@ -88,10 +90,23 @@ find_widget (GtkWidget *root,
   return g_ptr_array_index (found, 0);
 }
 
+static GtkWidget *find_by_css_class (GtkWidget  *root,
+                                     const char *css_class);
+
+/* The article list (the entity pane has lists of its own). */
+static GtkListView *
+article_list_view (Fixture *f)
+{
+  GtkWidget *list_view = find_by_css_class (GTK_WIDGET (f->window), "article-list");
+
+  g_assert_true (GTK_IS_LIST_VIEW (list_view));
+  return GTK_LIST_VIEW (list_view);
+}
+
 static GListModel *
 window_model (Fixture *f)
 {
-  GtkListView *list_view = find_widget (GTK_WIDGET (f->window), GTK_TYPE_LIST_VIEW);
+  GtkListView *list_view = article_list_view (f);
 
   return G_LIST_MODEL (gtk_list_view_get_model (list_view));
 }
@@ -109,7 +124,7 @@ model_article_id (Fixture *f,
 static GPtrArray *
 shown_rows (Fixture *f)
 {
-  GtkListView *list_view = find_widget (GTK_WIDGET (f->window), GTK_TYPE_LIST_VIEW);
+  GtkListView *list_view = article_list_view (f);
   g_autoptr(GPtrArray) rows = g_ptr_array_new ();
   GPtrArray *shown = g_ptr_array_new ();
 
@@ -453,6 +468,7 @@ fixture_setup (Fixture       *f,
    * sort order must not reorder the next test's list. */
   settings = g_settings_new (APP_ID);
   g_settings_reset (settings, "sort-order");
+  g_settings_reset (settings, "entity-scope");
 
   /* The first window on an empty archive imports the samples. */
   fixture_open_window (f);
@@ -651,7 +667,7 @@ static void
 test_selecting_shows_body (Fixture       *f,
                            gconstpointer  data)
 {
-  GtkListView *list_view = find_widget (GTK_WIDGET (f->window), GTK_TYPE_LIST_VIEW);
+  GtkListView *list_view = article_list_view (f);
   GtkSingleSelection *selection = GTK_SINGLE_SELECTION (gtk_list_view_get_model (list_view));
   GListModel *model = window_model (f);
   gboolean seen_somsak = FALSE;
@@ -1113,6 +1129,446 @@ test_import_shows_opened_file (Fixture       *f,
   g_assert_no_errno (g_unlink (path));
 }
 
+/* --- the entity pane ------------------------------------------------------- */
+
+static MkEntityPanel *
+entity_panel (Fixture *f)
+{
+  return mk_window_get_entity_panel (f->window);
+}
+
+/* The panel's row model item named @name in the list of @type, or NULL. */
+static MkEntity *
+panel_entity (Fixture      *f,
+              MkEntityType  type,
+              const char   *name)
+{
+  GListModel *model = mk_entity_panel_get_entities (entity_panel (f), type);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(MkEntity) entity = g_list_model_get_item (model, i);
+
+      if (g_strcmp0 (mk_entity_get_name (entity), name) == 0)
+        return entity;
+    }
+
+  return NULL;
+}
+
+static guint
+panel_position (Fixture      *f,
+                MkEntityType  type,
+                const char   *name)
+{
+  GListModel *model = mk_entity_panel_get_entities (entity_panel (f), type);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(MkEntity) entity = g_list_model_get_item (model, i);
+
+      if (g_strcmp0 (mk_entity_get_name (entity), name) == 0)
+        return i;
+    }
+
+  g_assert_not_reached ();
+}
+
+/* The row on screen whose label says @text, under the panel. */
+static GtkWidget *
+shown_label (GtkWidget  *root,
+             const char *text)
+{
+  if (GTK_IS_LABEL (root) && gtk_widget_get_mapped (root) &&
+      g_strcmp0 (gtk_label_get_text (GTK_LABEL (root)), text) == 0)
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = shown_label (child, text);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static gboolean
+panel_shows (Fixture       *f,
+             gconstpointer  data)
+{
+  return !mk_entity_panel_is_loading (entity_panel (f)) &&
+         shown_label (GTK_WIDGET (entity_panel (f)), data) != NULL;
+}
+
+/* Selects the listed article whose body contains @words. */
+static gint64
+select_article_mentioning (Fixture    *f,
+                           const char *words)
+{
+  GtkSingleSelection *selection = GTK_SINGLE_SELECTION (window_model (f));
+
+  for (guint i = 0; i < g_list_model_get_n_items (window_model (f)); i++)
+    {
+      g_autoptr(MkArticle) article = load_article (f, model_article_id (f, i));
+
+      if (!mk_article_get_excerpt (article) && article_mentions (article, words))
+        {
+          gtk_single_selection_set_selected (selection, i);
+          g_assert_true (wait_until (f, article_view_shows, mk_article_get_body (article)));
+          return mk_article_get_id (article);
+        }
+    }
+
+  g_assert_not_reached ();
+}
+
+/* The listed articles whose own entities (read article by article) include
+ * @entity_id: what the filter must show, found another way. */
+static GArray *
+ids_naming_entity (Fixture *f,
+                   gint64   entity_id)
+{
+  g_autoptr(GArray) all = mk_store_search_ids (f->store, NULL, MK_SORT_NEWEST, 0, NULL, NULL);
+  GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  for (guint i = 0; i < all->len; i++)
+    {
+      gint64 id = g_array_index (all, gint64, i);
+      g_autoptr(GPtrArray) entities = mk_store_get_article_entities (f->store, id, MK_ENTITY_TYPE_ANY, NULL);
+
+      for (guint j = 0; j < entities->len; j++)
+        if (mk_entity_get_id (g_ptr_array_index (entities, j)) == entity_id)
+          {
+            g_array_append_val (ids, id);
+            break;
+          }
+    }
+
+  return ids;
+}
+
+static GtkWidget *
+filter_chip (Fixture *f)
+{
+  GtkWidget *chip = find_by_css_class (GTK_WIDGET (f->window), "entity-chip");
+
+  g_assert_nonnull (chip);
+  return chip;
+}
+
+static gboolean
+chip_shows (Fixture       *f,
+            gconstpointer  data)
+{
+  GtkWidget *chip = filter_chip (f);
+
+  if (data == NULL)
+    return !gtk_widget_get_mapped (chip);
+
+  return gtk_widget_get_mapped (chip) && shown_label (chip, data) != NULL;
+}
+
+static void
+activate_panel_entity (Fixture      *f,
+                       MkEntityType  type,
+                       const char   *name)
+{
+  g_autoptr(GPtrArray) views = g_ptr_array_new ();
+  GListModel *wanted = mk_entity_panel_get_entities (entity_panel (f), type);
+
+  collect_widgets (GTK_WIDGET (entity_panel (f)), GTK_TYPE_LIST_VIEW, views);
+  for (guint i = 0; i < views->len; i++)
+    {
+      GtkListView *view = g_ptr_array_index (views, i);
+
+      if (gtk_no_selection_get_model (GTK_NO_SELECTION (gtk_list_view_get_model (view))) == wanted)
+        {
+          /* What a click on the row does (single-click-activate). */
+          g_signal_emit_by_name (view, "activate", panel_position (f, type, name));
+          return;
+        }
+    }
+
+  g_assert_not_reached ();
+}
+
+/* The place named @data (by its archive name) is among the rows. */
+static gboolean
+panel_done_loading (Fixture       *f,
+                    gconstpointer  data)
+{
+  return !mk_entity_panel_is_loading (entity_panel (f)) &&
+         panel_entity (f, MK_ENTITY_PLACE, data) != NULL;
+}
+
+/* The panel lists the article's entities by type, with counts; activating
+ * one narrows the list to exactly the articles that name it and shows the
+ * chip; activating it again, or the chip's close button, undoes that. */
+static void
+test_entity_panel_filters (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(GArray) expected = NULL;
+  g_autoptr(GArray) shown = NULL;
+  GtkWidget *close_button;
+  MkEntity *vientiane;
+  gint64 vientiane_id;
+
+  select_article_mentioning (f, "Vientiane");
+  g_assert_true (wait_until (f, panel_shows, "Vientiane"));
+  vientiane = panel_entity (f, MK_ENTITY_PLACE, "Vientiane");
+  g_assert_nonnull (vientiane);
+  g_assert_null (panel_entity (f, MK_ENTITY_PERSON, "Vientiane"));
+  /* Its count in this article is on screen beside it. */
+  {
+    g_autofree char *count = g_strdup_printf ("%u", mk_entity_get_mentions (vientiane)->len);
+    GtkWidget *name = shown_label (GTK_WIDGET (entity_panel (f)), "Vientiane");
+
+    g_assert_cmpuint (mk_entity_get_mentions (vientiane)->len, >, 0);
+    g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (gtk_widget_get_next_sibling (name))), ==, count);
+  }
+  vientiane_id = mk_entity_get_id (vientiane);
+  expected = ids_naming_entity (f, vientiane_id);
+  g_assert_cmpuint (expected->len, >, 0);
+  g_assert_cmpuint (expected->len, <, N_SAMPLE_ARTICLES);
+
+  activate_panel_entity (f, MK_ENTITY_PLACE, "Vientiane");
+  g_assert_true (wait_until (f, rows_shown, GUINT_TO_POINTER (expected->len)));
+  shown = shown_ids (f);
+  assert_same_ids (shown, expected);
+  g_assert_true (wait_until (f, chip_shows, "Place: Vientiane"));
+  g_assert_cmpint (mk_entity_get_id (mk_window_get_filter_entity (f->window)), ==, vientiane_id);
+
+  /* A second click on the same entity: everything again. (The article
+   * now selected may write it otherwise: rows show the article's form.) */
+  g_assert_true (wait_until (f, panel_done_loading, "Vientiane"));
+  activate_panel_entity (f, MK_ENTITY_PLACE, "Vientiane");
+  g_assert_true (wait_until (f, rows_shown, GUINT_TO_POINTER (N_SAMPLE_ARTICLES)));
+  g_assert_true (wait_until (f, chip_shows, NULL));
+
+  /* Filtering with words typed too: both apply; the chip's close button
+   * takes the filter away and leaves the words. */
+  select_article_mentioning (f, "Vientiane");
+  g_assert_true (wait_until (f, panel_done_loading, "Vientiane"));
+  activate_panel_entity (f, MK_ENTITY_PLACE, "Vientiane");
+  g_assert_true (wait_until (f, rows_shown, GUINT_TO_POINTER (expected->len)));
+  search (f, "xylophonequokka");
+  g_assert_true (wait_until (f, no_results_shown, NULL));
+  search (f, "");
+  g_assert_true (wait_until (f, rows_shown, GUINT_TO_POINTER (expected->len)));
+
+  close_button = find_widget (filter_chip (f), GTK_TYPE_BUTTON);
+  g_signal_emit_by_name (close_button, "clicked");
+  g_assert_true (wait_until (f, rows_shown, GUINT_TO_POINTER (N_SAMPLE_ARTICLES)));
+  g_assert_true (wait_until (f, chip_shows, NULL));
+  g_assert_null (mk_window_get_filter_entity (f->window));
+}
+
+/* The article's mentions are marked in its body, exactly on the names, by
+ * type; a click on one filters like the panel. */
+static void
+test_entity_marks_in_body (Fixture       *f,
+                           gconstpointer  data)
+{
+  GtkTextView *text_view = find_widget (GTK_WIDGET (f->window), GTK_TYPE_TEXT_VIEW);
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (text_view);
+  GtkTextTagTable *table = gtk_text_buffer_get_tag_table (buffer);
+  GtkTextTag *person = gtk_text_tag_table_lookup (table, "person");
+  GtkTextTag *place = gtk_text_tag_table_lookup (table, "place");
+  g_autoptr(GPtrArray) people = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) places = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GListModel) controllers = NULL;
+  GtkGesture *click = NULL;
+  GtkTextIter iter;
+  GdkRectangle location;
+  gint64 dam_id;
+  int x, y;
+
+  select_article_mentioning (f, "Vũ Đức Đam");
+  g_assert_true (wait_until (f, panel_shows, "Vũ Đức Đam"));
+  g_assert_nonnull (person);
+  g_assert_nonnull (place);
+
+  /* Every marked run of text, by type. */
+  gtk_text_buffer_get_start_iter (buffer, &iter);
+  do
+    {
+      for (guint k = 0; k < 2; k++)
+        {
+          GtkTextTag *tag = k == 0 ? person : place;
+          GtkTextIter end = iter;
+
+          if (!gtk_text_iter_starts_tag (&iter, tag))
+            continue;
+          gtk_text_iter_forward_to_tag_toggle (&end, tag);
+          g_ptr_array_add (k == 0 ? people : places, gtk_text_iter_get_text (&iter, &end));
+        }
+    }
+  while (gtk_text_iter_forward_char (&iter));
+
+  g_assert_true (g_ptr_array_find_with_equal_func (people, "Vũ Đức Đam", g_str_equal, NULL));
+  g_assert_true (g_ptr_array_find_with_equal_func (people, "Đam", g_str_equal, NULL));
+  g_assert_true (g_ptr_array_find_with_equal_func (places, "Hà Nội", g_str_equal, NULL));
+  g_assert_false (g_ptr_array_find_with_equal_func (people, "Hà Nội", g_str_equal, NULL));
+
+  /* A click in the middle of "Vũ Đức Đam". */
+  gtk_text_buffer_get_start_iter (buffer, &iter);
+  g_assert_true (gtk_text_iter_forward_search (&iter, "Vũ Đức Đam", 0, &iter, NULL, NULL));
+  gtk_text_iter_forward_chars (&iter, 4);
+  /* Lines are laid out lazily: bring this one on screen first. */
+  gtk_text_view_scroll_to_iter (text_view, &iter, 0, FALSE, 0, 0);
+  {
+    gint64 settle = g_get_monotonic_time () + G_USEC_PER_SEC / 2;
+
+    while (g_get_monotonic_time () < settle)
+      g_main_context_iteration (NULL, FALSE);
+  }
+  gtk_text_view_get_iter_location (text_view, &iter, &location);
+  gtk_text_view_buffer_to_window_coords (text_view, GTK_TEXT_WINDOW_WIDGET,
+                                         location.x + 1, location.y + location.height / 2, &x, &y);
+  controllers = gtk_widget_observe_controllers (GTK_WIDGET (text_view));
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      /* Ours: the one that listens for releases to activate mentions. */
+      if (GTK_IS_GESTURE_CLICK (controller) &&
+          g_signal_has_handler_pending (controller, g_signal_lookup ("released", GTK_TYPE_GESTURE_CLICK), 0, FALSE))
+        click = GTK_GESTURE (controller);
+    }
+  g_assert_nonnull (click);
+
+  dam_id = mk_entity_get_id (panel_entity (f, MK_ENTITY_PERSON, "Vũ Đức Đam"));
+  g_signal_emit_by_name (click, "released", 1, (double) x, (double) y);
+  g_assert_true (wait_until (f, chip_shows, "Person: Vũ Đức Đam"));
+  g_assert_cmpint (mk_entity_get_id (mk_window_get_filter_entity (f->window)), ==, dam_id);
+  g_assert_true (wait_until (f, rows_shown, GUINT_TO_POINTER (1)));
+}
+
+/* "All Results": the entities of every article found, counted over them,
+ * most mentioned first; the choice is remembered. */
+static void
+test_entity_panel_results_scope (Fixture       *f,
+                                 gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  GtkWidget *results_button = shown_label (GTK_WIDGET (entity_panel (f)), "All Results");
+  g_autoptr(GArray) all = mk_store_search_ids (f->store, NULL, MK_SORT_NEWEST, 0, NULL, NULL);
+  guint expected_mentions = 0;
+  GListModel *places;
+  MkEntity *laos;
+
+  /* The label is the button's child. */
+  results_button = gtk_widget_get_ancestor (results_button, GTK_TYPE_TOGGLE_BUTTON);
+  g_assert_nonnull (results_button);
+  g_signal_emit_by_name (results_button, "clicked");
+  g_assert_cmpstr (mk_entity_panel_get_scope (entity_panel (f)), ==, "results");
+  g_assert_cmpstr (g_settings_get_string (settings, "entity-scope"), ==, "results");
+  g_assert_true (wait_until (f, panel_done_loading, "Laos"));
+
+  /* Laos's mentions over all seven articles, counted article by article. */
+  for (guint i = 0; i < all->len; i++)
+    {
+      g_autoptr(GPtrArray) entities = mk_store_get_article_entities (f->store, g_array_index (all, gint64, i),
+                                                                     MK_ENTITY_PLACE, NULL);
+
+      for (guint j = 0; j < entities->len; j++)
+        if (g_str_equal (mk_entity_get_name (g_ptr_array_index (entities, j)), "Laos"))
+          expected_mentions += mk_entity_get_mentions (g_ptr_array_index (entities, j))->len;
+    }
+  laos = panel_entity (f, MK_ENTITY_PLACE, "Laos");
+  g_assert_cmpuint (mk_entity_get_n_mentions (laos), ==, expected_mentions);
+
+  /* Most mentioned first. */
+  places = mk_entity_panel_get_entities (entity_panel (f), MK_ENTITY_PLACE);
+  for (guint i = 1; i < g_list_model_get_n_items (places); i++)
+    {
+      g_autoptr(MkEntity) before = g_list_model_get_item (places, i - 1);
+      g_autoptr(MkEntity) after = g_list_model_get_item (places, i);
+
+      g_assert_cmpuint (mk_entity_get_n_mentions (before), >=, mk_entity_get_n_mentions (after));
+    }
+
+  /* A search narrows what is counted. */
+  search (f, "Keo Chanthavixay");
+  g_assert_true (wait_until (f, rows_shown, GUINT_TO_POINTER (2)));
+  g_assert_true (wait_until (f, panel_done_loading, "Laos"));
+  g_assert_cmpuint (mk_entity_get_n_mentions (panel_entity (f, MK_ENTITY_PLACE, "Laos")), <, expected_mentions);
+}
+
+static MkEntityDetails *
+details_window (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (MK_IS_ENTITY_DETAILS (window))
+        return MK_ENTITY_DETAILS (window);
+    }
+
+  return NULL;
+}
+
+static gboolean
+details_loaded (Fixture       *f,
+                gconstpointer  data)
+{
+  MkEntityDetails *details = details_window ();
+
+  return details != NULL && !mk_entity_details_is_loading (details) &&
+         mk_entity_details_get_entity (details) != NULL &&
+         g_strcmp0 (mk_entity_get_name (mk_entity_details_get_entity (details)), data) == 0;
+}
+
+/* An entity's own window: its names, counts and company. */
+static void
+test_entity_details (Fixture       *f,
+                     gconstpointer  data)
+{
+  MkEntityDetails *details;
+  GListModel *related;
+  gint64 laos_id;
+  gboolean with_vientiane = FALSE;
+
+  select_article_mentioning (f, "Vientiane");
+  g_assert_true (wait_until (f, panel_shows, "Laos"));
+  laos_id = mk_entity_get_id (panel_entity (f, MK_ENTITY_PLACE, "Laos"));
+
+  gtk_widget_activate_action (GTK_WIDGET (entity_panel (f)), "win.show-entity", "x", laos_id);
+  g_assert_true (wait_until (f, details_loaded, "Laos"));
+  details = details_window ();
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (details)));
+  g_assert_nonnull (shown_label (GTK_WIDGET (details), "Place"));
+
+  related = mk_entity_details_get_related (details);
+  g_assert_cmpuint (g_list_model_get_n_items (related), >, 0);
+  for (guint i = 0; i < g_list_model_get_n_items (related); i++)
+    {
+      g_autoptr(MkEntity) entity = g_list_model_get_item (related, i);
+
+      g_assert_cmpint (mk_entity_get_id (entity), !=, laos_id);
+      with_vientiane |= g_str_equal (mk_entity_get_name (entity), "Vientiane");
+    }
+  g_assert_true (with_vientiane);
+
+  /* "Show Its Articles": the main window filters by it. */
+  {
+    GtkWidget *label = shown_label (GTK_WIDGET (details), "Show Its Articles");
+    GtkWidget *button = label ? gtk_widget_get_ancestor (label, GTK_TYPE_BUTTON) : NULL;
+
+    g_assert_nonnull (button);
+    g_signal_emit_by_name (button, "clicked");
+  }
+  g_assert_true (wait_until (f, chip_shows, "Place: Laos"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1144,6 +1600,10 @@ main (int   argc,
   ADD ("/window/settings/size", test_size_is_remembered, NULL);
   ADD ("/window/import/folder", test_import_folder, NULL);
   ADD ("/window/import/shows-opened-file", test_import_shows_opened_file, NULL);
+  ADD ("/window/entities/filter", test_entity_panel_filters, NULL);
+  ADD ("/window/entities/marks", test_entity_marks_in_body, NULL);
+  ADD ("/window/entities/results-scope", test_entity_panel_results_scope, NULL);
+  ADD ("/window/entities/details", test_entity_details, NULL);
 
 #undef ADD
 

@@ -17,6 +17,9 @@ typedef enum {
 
 #define MK_ENTITY_N_TYPES 3
 
+/* For type filters (store calls, search fields): every type. */
+#define MK_ENTITY_TYPE_ANY ((int) -1)
+
 #define MK_TYPE_ENTITY_TYPE (mk_entity_type_get_type ())
 GType        mk_entity_type_get_type      (void);
 const char  *mk_entity_type_to_string     (MkEntityType  type);

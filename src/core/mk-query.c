@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "mk-entity.h"
 #include "mk-fold.h"
 #include "mk-query.h"
 
@@ -29,13 +30,21 @@
  *   is:bookmarked       the user's bookmarks; has:note, the articles with a
  *                       note; tag:"MoU 2022-2025", those with the tag; each
  *                       can be negated (-is:bookmarked)
+ *   entity:"Keo Chanthavixay"   articles that mention the entity, by its
+ *                       name or any alias in any spelling; person:, org:
+ *                       and place: for one type ("place:ha noi" and
+ *                       "place:Hà Nội" are one place); -place:x leaves out
+ *                       the articles that mention it
  *
  * What cannot be read as any of these is searched as words: `foo:bar`,
  * `title:` alone, a lone `-` or `OR OR` never raise an error. Case and
  * diacritics (đ included) are folded by the FTS5 tokenizer, the same way
  * for the archive and the query (mk-fts-tokenizer.c).
  *
- * Later fields (entity:, place:, is:, tag:, has:) slot into field_table. */
+ * Entity filters are not FTS5 terms: the store matches them against the
+ * entities' keys (mk_entity_key()) through the mentions table.
+ *
+ * Later fields (is:, tag:, has:) slot into field_table. */
 
 /* Bounds on work a pasted page of junk can cause. */
 #define MAX_TERMS 32
@@ -49,25 +58,41 @@ typedef enum {
   FIELD_IS,       /* is:bookmarked */
   FIELD_HAS,      /* has:note */
   FIELD_TAG,      /* tag:NAME */
+  FIELD_ENTITY,   /* an entity of entity_type, by name or alias */
 } FieldKind;
 
 typedef struct {
   const char *name;
   FieldKind kind;
   const char *column;
+  int entity_type;
 } Field;
 
 static const Field field_table[] = {
-  { "title", FIELD_COLUMN, "title" },
-  { "source", FIELD_COLUMN, "source" },
-  { "author", FIELD_COLUMN, "author" },
-  { "after", FIELD_AFTER, NULL },
-  { "before", FIELD_BEFORE, NULL },
-  { "year", FIELD_YEAR, NULL },
-  { "is", FIELD_IS, NULL },
-  { "has", FIELD_HAS, NULL },
-  { "tag", FIELD_TAG, NULL },
+  { "title", FIELD_COLUMN, "title", 0 },
+  { "source", FIELD_COLUMN, "source", 0 },
+  { "author", FIELD_COLUMN, "author", 0 },
+  { "after", FIELD_AFTER, NULL, 0 },
+  { "before", FIELD_BEFORE, NULL, 0 },
+  { "year", FIELD_YEAR, NULL, 0 },
+  { "entity", FIELD_ENTITY, NULL, MK_ENTITY_TYPE_ANY },
+  { "person", FIELD_ENTITY, NULL, MK_ENTITY_PERSON },
+  { "org", FIELD_ENTITY, NULL, MK_ENTITY_ORGANIZATION },
+  { "place", FIELD_ENTITY, NULL, MK_ENTITY_PLACE },
+  { "is", FIELD_IS, NULL, 0 },
+  { "has", FIELD_HAS, NULL, 0 },
+  { "tag", FIELD_TAG, NULL, 0 },
 };
+
+/* Bounds the joins a pasted query can cause, as MAX_TERMS does for FTS5. */
+#define MAX_ENTITY_FILTERS 8
+
+typedef struct {
+  int type;           /* an MkEntityType or MK_ENTITY_TYPE_ANY */
+  char *key;          /* mk_entity_key() of the name typed; NULL for an id */
+  gint64 id;          /* one entity, chosen in the window; 0 for a name */
+  gboolean negated;
+} EntityFilter;
 
 typedef struct {
   char *text;
@@ -93,6 +118,8 @@ struct _MkQuery
   GPtrArray *filters;    /* of Filter */
   guint32 first_day;     /* 0: no lower bound */
   guint32 last_day;      /* 0: no upper bound */
+  GArray *entities;      /* of EntityFilter */
+  gboolean after_entity; /* while parsing: the last item was a filter */
   char *fts_match;       /* NULL when there is nothing to match */
   char *fts_exclude;     /* only when all terms are excluded */
   char *fts_title;       /* the wanted terms, in titles */
@@ -113,6 +140,14 @@ filter_free (Filter *filter)
 {
   g_free (filter->tag);
   g_free (filter);
+}
+
+static void
+entity_filter_clear (gpointer data)
+{
+  EntityFilter *filter = data;
+
+  g_free (filter->key);
 }
 
 /* --- Dates ------------------------------------------------------------------ */
@@ -327,6 +362,33 @@ strip_trailing_stars (char *text)
   return star;
 }
 
+/* Takes @value (freed here when it returns TRUE, which it does unless the
+ * value has nothing a key is made of). An OR next to an entity
+ * filter joins nothing: filters are always all wanted. */
+static gboolean
+add_entity_filter (MkQuery    *self,
+                   int         type,
+                   char       *value,
+                   gboolean    negated)
+{
+  g_autofree char *key = mk_entity_key (value);
+  EntityFilter filter = { type, NULL, 0, negated };
+
+  if (*key == '\0')
+    return FALSE;
+
+  g_free (value);
+  if (self->entities->len >= MAX_ENTITY_FILTERS)
+    return TRUE;
+
+  filter.key = g_steal_pointer (&key);
+  g_array_append_val (self->entities, filter);
+  if (self->terms->len > 0)
+    ((Term *) g_ptr_array_index (self->terms, self->terms->len - 1))->or_next = FALSE;
+  self->after_entity = TRUE;
+  return TRUE;
+}
+
 /* Reads one item at lexer->p: an OR, or a term with its optional '-', field
  * and '*'. */
 static void
@@ -342,7 +404,7 @@ read_item (MkQuery *self,
       (lexer->p[2] == '\0' || g_ascii_isspace (lexer->p[2])))
     {
       lexer->p += 2;
-      if (self->terms->len > 0)
+      if (self->terms->len > 0 && !self->after_entity)
         ((Term *) g_ptr_array_index (self->terms, self->terms->len - 1))->or_next = TRUE;
       return;
     }
@@ -368,6 +430,15 @@ read_item (MkQuery *self,
   while (*lexer->p == '*')
     lexer->p++;
 
+  if (field != NULL && field->kind == FIELD_ENTITY)
+    {
+      /* A value that names nothing ("place:", "place:--") is dropped,
+       * as "title:" alone is. */
+      if (!add_entity_filter (self, field->entity_type, value, negated))
+        g_free (value);
+      return;
+    }
+
   if (field != NULL && field->kind != FIELD_COLUMN)
     {
       if (apply_field (self, field->kind, value, negated))
@@ -386,6 +457,7 @@ read_item (MkQuery *self,
       }
     }
 
+  self->after_entity = FALSE;
   add_term (self, value, field ? field->column : NULL, prefix, negated);
 }
 
@@ -529,6 +601,7 @@ mk_query_finalize (GObject *object)
   g_clear_pointer (&self->terms, g_ptr_array_unref);
   g_clear_pointer (&self->filters, g_ptr_array_unref);
   g_clear_pointer (&self->fts_notes, g_free);
+  g_clear_pointer (&self->entities, g_array_unref);
   g_clear_pointer (&self->fts_match, g_free);
   g_clear_pointer (&self->fts_exclude, g_free);
   g_clear_pointer (&self->fts_title, g_free);
@@ -549,6 +622,8 @@ mk_query_init (MkQuery *self)
 {
   self->terms = g_ptr_array_new_with_free_func ((GDestroyNotify) term_free);
   self->filters = g_ptr_array_new_with_free_func ((GDestroyNotify) filter_free);
+  self->entities = g_array_new (FALSE, TRUE, sizeof (EntityFilter));
+  g_array_set_clear_func (self->entities, entity_filter_clear);
 }
 
 /**
@@ -591,7 +666,8 @@ mk_query_is_empty (MkQuery *self)
   g_return_val_if_fail (MK_IS_QUERY (self), TRUE);
 
   return self->fts_match == NULL && self->fts_exclude == NULL &&
-         self->first_day == 0 && self->last_day == 0 && self->filters->len == 0;
+         self->first_day == 0 && self->last_day == 0 && self->filters->len == 0 &&
+         self->entities->len == 0;
 }
 
 /**
@@ -683,6 +759,19 @@ mk_query_describe (MkQuery *self)
                               filter->tag ? filter->tag : "");
     }
 
+  for (guint i = 0; i < self->entities->len; i++)
+    {
+      const EntityFilter *filter = &g_array_index (self->entities, EntityFilter, i);
+
+      g_string_append_printf (out, " %sentity=%s:", filter->negated ? "-" : "",
+                              filter->type == MK_ENTITY_TYPE_ANY ? "any"
+                              : mk_entity_type_to_string (filter->type));
+      if (filter->key)
+        g_string_append (out, filter->key);
+      else
+        g_string_append_printf (out, "#%" G_GINT64_FORMAT, filter->id);
+    }
+
   return g_string_free (out, FALSE);
 }
 
@@ -733,4 +822,72 @@ mk_query_get_filter (MkQuery     *self,
   if (negated)
     *negated = filter->negated;
   return filter->kind;
+}
+
+/**
+ * mk_query_add_entity_id:
+ * @entity_id: an entity of the archive
+ *
+ * Narrows the query to the articles that mention this one entity (the
+ * window's entity filter, chosen in a list rather than typed). Only while
+ * the query is being set up: queries are shared with worker threads once
+ * a search runs.
+ */
+void
+mk_query_add_entity_id (MkQuery *self,
+                        gint64   entity_id)
+{
+  EntityFilter filter = { MK_ENTITY_TYPE_ANY, NULL, entity_id, FALSE };
+
+  g_return_if_fail (MK_IS_QUERY (self));
+  g_return_if_fail (entity_id > 0);
+
+  g_array_append_val (self->entities, filter);
+}
+
+/**
+ * mk_query_get_n_entity_filters:
+ *
+ * Returns: how many entity filters (entity:, person:, org:, place: and
+ *   mk_query_add_entity_id()) the query has
+ */
+guint
+mk_query_get_n_entity_filters (MkQuery *self)
+{
+  g_return_val_if_fail (MK_IS_QUERY (self), 0);
+
+  return self->entities->len;
+}
+
+/**
+ * mk_query_get_entity_filter:
+ * @index: below mk_query_get_n_entity_filters()
+ * @type: (out) (optional): an #MkEntityType or %MK_ENTITY_TYPE_ANY
+ * @key: (out) (optional) (transfer none) (nullable): the mk_entity_key()
+ *   of the name typed, or %NULL for a filter by id
+ * @entity_id: (out) (optional): the entity of a filter by id, else 0
+ * @negated: (out) (optional): %TRUE when the entity's articles are left out
+ */
+void
+mk_query_get_entity_filter (MkQuery     *self,
+                            guint        index,
+                            int         *type,
+                            const char **key,
+                            gint64      *entity_id,
+                            gboolean    *negated)
+{
+  const EntityFilter *filter;
+
+  g_return_if_fail (MK_IS_QUERY (self));
+  g_return_if_fail (index < self->entities->len);
+
+  filter = &g_array_index (self->entities, EntityFilter, index);
+  if (type)
+    *type = filter->type;
+  if (key)
+    *key = filter->key;
+  if (entity_id)
+    *entity_id = filter->id;
+  if (negated)
+    *negated = filter->negated;
 }

@@ -37,6 +37,16 @@ MkQueryFilter mk_query_get_filter    (MkQuery    *self,
                                       gboolean   *negated);
 char       *mk_query_describe        (MkQuery    *self);
 
+void        mk_query_add_entity_id   (MkQuery    *self,
+                                      gint64      entity_id);
+guint       mk_query_get_n_entity_filters (MkQuery *self);
+void        mk_query_get_entity_filter (MkQuery     *self,
+                                        guint        index,
+                                        int         *type,
+                                        const char **key,
+                                        gint64      *entity_id,
+                                        gboolean    *negated);
+
 guint32     mk_query_day_from_date   (const char *iso_date);
 
 G_END_DECLS

@@ -906,3 +906,266 @@ mk_store_count_entities (MkStore  *self,
 
   return step_id (self, stmt, error);
 }
+
+/* --- Entity filters of searches (for mk-store.c) -------------------------- */
+
+/* The parameters before @first_param are the search's own (mk-store.c);
+ * filter i binds its key or id to ?(first_param + 2i) and its type to the
+ * next one. */
+
+static void
+append_type_condition (GString    *sql,
+                       int         type,
+                       int         param)
+{
+  if (type == MK_ENTITY_TYPE_ANY)
+    /* Spelled out so that the (type, folded) index serves "any type" too. */
+    g_string_append (sql, "e.type IN ('person', 'organization', 'place')");
+  else
+    g_string_append_printf (sql, "e.type = ?%d", param);
+}
+
+/* "m.entity …": the entities filter @i names. By name, that is every
+ * entity of the type whose key or one of whose aliases' keys is the key
+ * typed, both read from an index. */
+static void
+append_entity_set (GString *sql,
+                   MkQuery *query,
+                   guint    i,
+                   int      first_param)
+{
+  int param = first_param + 2 * i;
+  const char *key;
+  int type;
+
+  mk_query_get_entity_filter (query, i, &type, &key, NULL, NULL);
+  if (key == NULL)
+    {
+      g_string_append_printf (sql, "m.entity = ?%d", param);
+      return;
+    }
+
+  g_string_append_printf (sql, "m.entity IN (SELECT e.id FROM entities e WHERE e.folded = ?%d AND ", param);
+  append_type_condition (sql, type, param + 1);
+  /* CROSS JOIN: from the alias index to the entity, not through every
+   * entity of the type. */
+  g_string_append_printf (sql, " UNION SELECT x.entity FROM entity_aliases x"
+                               " CROSS JOIN entities e ON e.id = x.entity WHERE x.folded = ?%d AND ", param);
+  append_type_condition (sql, type, param + 1);
+  g_string_append_c (sql, ')');
+}
+
+/**
+ * mk_store_get_entity_driver:
+ *
+ * Returns: the first filter that wants its entity's articles, whose
+ *   mentions a search can start from; -1 when there is none
+ */
+int
+mk_store_get_entity_driver (MkQuery *query)
+{
+  guint n = query ? mk_query_get_n_entity_filters (query) : 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      gboolean negated;
+
+      mk_query_get_entity_filter (query, i, NULL, NULL, NULL, &negated);
+      if (!negated)
+        return (int) i;
+    }
+
+  return -1;
+}
+
+/**
+ * mk_store_append_entity_driver:
+ *
+ * Appends a subquery whose column "article" lists, once each, the
+ * articles that mention the entity of filter @driver: the mentions index
+ * gives them without reading any other article.
+ */
+void
+mk_store_append_entity_driver (GString *sql,
+                               MkQuery *query,
+                               int      driver,
+                               int      first_param)
+{
+  g_string_append (sql, "(SELECT DISTINCT m.article AS article FROM mentions m WHERE ");
+  append_entity_set (sql, query, driver, first_param);
+  g_string_append_c (sql, ')');
+}
+
+/**
+ * mk_store_append_entity_conditions:
+ * @article: the SQL expression of the candidate article's id
+ * @skip: a filter already applied (the driver), or -1
+ *
+ * Appends " AND [NOT] EXISTS (…)" for each of the query's entity filters:
+ * one probe of the mentions index per candidate article.
+ */
+void
+mk_store_append_entity_conditions (GString    *sql,
+                                   MkQuery    *query,
+                                   const char *article,
+                                   int         skip,
+                                   int         first_param)
+{
+  guint n = query ? mk_query_get_n_entity_filters (query) : 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      gboolean negated;
+
+      if ((int) i == skip)
+        continue;
+
+      mk_query_get_entity_filter (query, i, NULL, NULL, NULL, &negated);
+      g_string_append_printf (sql, " AND %sEXISTS (SELECT 1 FROM mentions m WHERE m.article = %s AND ",
+                              negated ? "NOT " : "", article);
+      append_entity_set (sql, query, i, first_param);
+      g_string_append_c (sql, ')');
+    }
+}
+
+/**
+ * mk_store_bind_entity_filters:
+ *
+ * Binds the values of the SQL the two functions above wrote.
+ */
+void
+mk_store_bind_entity_filters (sqlite3_stmt *stmt,
+                              MkQuery      *query,
+                              int           first_param)
+{
+  guint n = query ? mk_query_get_n_entity_filters (query) : 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      int param = first_param + 2 * i;
+      const char *key;
+      gint64 id;
+      int type;
+
+      mk_query_get_entity_filter (query, i, &type, &key, &id, NULL);
+      if (key == NULL)
+        {
+          sqlite3_bind_int64 (stmt, param, id);
+          continue;
+        }
+
+      mk_store_bind_text (stmt, param, key);
+      if (type != MK_ENTITY_TYPE_ANY)
+        mk_store_bind_text (stmt, param + 1, mk_entity_type_to_string (type));
+    }
+}
+
+static int
+is_cancelled (void *cancellable)
+{
+  return g_cancellable_is_cancelled (cancellable);
+}
+
+/**
+ * mk_store_get_related_entities:
+ * @entity_id: an entity of the archive
+ * @limit: at most this many, 0 for all
+ *
+ * The entities most often named in the same articles as @entity_id: each
+ * with, as its counts, the number of articles they share ("n-articles")
+ * and its mentions in them ("n-mentions"); most shared articles first.
+ * Reads the mentions of the entity's articles only.
+ *
+ * Returns: (transfer full) (element-type MkEntity):
+ */
+GPtrArray *
+mk_store_get_related_entities (MkStore       *self,
+                               gint64         entity_id,
+                               guint          limit,
+                               GCancellable  *cancellable,
+                               GError       **error)
+{
+  g_autoptr(GPtrArray) entities = g_ptr_array_new_with_free_func (g_object_unref);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (MK_IS_STORE (self), NULL);
+
+  stmt = mk_store_statement (self,
+                             "SELECT e.id, e.type, e.name, e.lat, e.lon, c.n_mentions, c.n_articles"
+                             " FROM (SELECT o.entity, count(*) AS n_mentions,"
+                             "              count(DISTINCT o.article) AS n_articles"
+                             "       FROM (SELECT DISTINCT article FROM mentions WHERE entity = ?1) AS s"
+                             "       CROSS JOIN mentions o ON o.article = s.article"
+                             "       WHERE o.entity != ?1 GROUP BY o.entity) AS c"
+                             " JOIN entities e ON e.id = c.entity"
+                             " ORDER BY c.n_articles DESC, c.n_mentions DESC, e.name LIMIT ?2",
+                             error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, entity_id);
+  sqlite3_bind_int64 (stmt, 2, limit > 0 ? (gint64) limit : -1);
+  if (cancellable != NULL)
+    sqlite3_progress_handler (mk_store_get_db (self), 1000, is_cancelled, cancellable);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (entities, entity_from_row (stmt));
+  sqlite3_progress_handler (mk_store_get_db (self), 0, NULL, NULL);
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      if (!g_cancellable_set_error_if_cancelled (cancellable, error))
+        mk_store_set_sqlite_error (self, error);
+      return NULL;
+    }
+
+  return g_steal_pointer (&entities);
+}
+
+/**
+ * mk_store_get_entity_dates:
+ * @first: (out) (transfer full) (nullable): the publication date of the
+ *   earliest dated article that mentions the entity, or %NULL
+ * @last: (out) (transfer full) (nullable): that of the latest, or %NULL
+ *
+ * Returns: %FALSE with @error set on failure
+ */
+gboolean
+mk_store_get_entity_dates (MkStore  *self,
+                           gint64    entity_id,
+                           char    **first,
+                           char    **last,
+                           GError  **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (MK_IS_STORE (self), FALSE);
+
+  *first = *last = NULL;
+  stmt = mk_store_statement (self,
+                             "SELECT min (a.published), max (a.published) FROM articles a"
+                             " WHERE a.id IN (SELECT article FROM mentions WHERE entity = ?1)"
+                             " AND a.published IS NOT NULL AND a.published != ''",
+                             error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, entity_id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      *first = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+      *last = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+    }
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_ROW)
+    {
+      mk_store_set_sqlite_error (self, error);
+      return FALSE;
+    }
+
+  return TRUE;
+}

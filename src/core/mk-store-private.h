@@ -34,4 +34,20 @@ gboolean      mk_store_collect_int64    (MkStore      *self,
                                          GArray       *values,
                                          GError      **error);
 
+/* The entity filters of a search (mk-store-entities.c); their parameters
+ * start at ?first_param, after the search's own. */
+int           mk_store_get_entity_driver        (MkQuery      *query);
+void          mk_store_append_entity_driver     (GString      *sql,
+                                                 MkQuery      *query,
+                                                 int           driver,
+                                                 int           first_param);
+void          mk_store_append_entity_conditions (GString      *sql,
+                                                 MkQuery      *query,
+                                                 const char   *article,
+                                                 int           skip,
+                                                 int           first_param);
+void          mk_store_bind_entity_filters      (sqlite3_stmt *stmt,
+                                                 MkQuery      *query,
+                                                 int           first_param);
+
 G_END_DECLS

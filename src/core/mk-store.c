@@ -1060,6 +1060,8 @@ typedef struct {
   const char *exclude;
   const char *notes;
   int driver;           /* the positive filter the search starts from, or -1 */
+  int entity_driver;    /* the same among entity filters, when no driver */
+  int entity_param;     /* the first parameter of the entity filters */
   gint64 lowest;        /* key range to search, inclusive */
   gint64 highest;
   GCancellable *cancellable;
@@ -1078,6 +1080,7 @@ search_init (Search       *search,
   search->lowest = 0;
   search->highest = G_MAXINT64;
   search->driver = -1;
+  search->entity_driver = -1;
 
   if (query == NULL)
     return;
@@ -1093,6 +1096,12 @@ search_init (Search       *search,
       if (!negated)
         search->driver = (int) i;
     }
+
+  /* The user's own sets (bookmarks, a tag) are smaller than an entity's
+   * articles: a search starts from one of them when it can. */
+  if (search->driver < 0)
+    search->entity_driver = mk_store_get_entity_driver (query);
+  search->entity_param = 6 + (int) mk_query_get_n_filters (query);
 
   if (mk_query_get_day_range (query, &first_day, &last_day))
     {
@@ -1124,7 +1133,8 @@ typedef enum {
 } SelectKind;
 
 /* Parameters: ?1 the match (or exclude) expression, ?2..?3 the key range,
- * ?4 the limit, ?5 the notes' match, ?6… the tag of each filter. */
+ * ?4 the limit, ?5 the notes' match, ?6… the tag of each filter, then the
+ * entity filters' (search->entity_param, mk-store-entities.c). */
 #define FILTER_PARAMETER(i) (6 + (int) (i))
 
 /* The articles of filter @i, by id, as an SQL set. */
@@ -1151,12 +1161,14 @@ append_filter_set (GString     *sql,
 }
 
 /* " AND @id IN (…)" for each filter but @skip (the one the search
- * starts from). */
+ * starts from), then " AND [NOT] EXISTS (…)" for each entity filter but
+ * the entity driver, which is only set when a search starts from it. */
 static void
 append_filters (Search     *search,
                 GString    *sql,
                 const char *id,
-                int         skip)
+                int         skip,
+                int         entity_skip)
 {
   guint n = search->query ? mk_query_get_n_filters (search->query) : 0;
 
@@ -1171,6 +1183,9 @@ append_filters (Search     *search,
       append_filter_set (sql, kind, i);
       g_string_append_c (sql, ')');
     }
+
+  mk_store_append_entity_conditions (sql, search->query, id, entity_skip,
+                                     search->entity_param);
 }
 
 /* A search with is:, has: or tag: starts from that set of the user's
@@ -1201,7 +1216,7 @@ append_driven (Search     *search,
   else if (exclude_of (search))
     g_string_append (sql, " AND a.sort_key NOT IN"
                           " (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?1)");
-  append_filters (search, sql, "a.id", search->driver);
+  append_filters (search, sql, "a.id", search->driver, -1);
 }
 
 /* Without is:/has:/tag:, the full-text index when there are words to
@@ -1224,16 +1239,28 @@ append_articles (Search     *search,
                                    " WHERE articles_fts MATCH ?1 AND rowid BETWEEN ?2 AND ?3",
                               select == SELECT_COUNT ? "count(*)"
                               : select == SELECT_SCORED ? "rowid, " BM25 : "rowid");
-      append_filters (search, sql, "(rowid & 4294967295)", -1);
+      /* Qualified: the entity conditions are subqueries with rowids of
+       * their own. */
+      append_filters (search, sql, "(articles_fts.rowid & 4294967295)", -1, -1);
       return;
     }
 
-  g_string_append_printf (sql, "SELECT %s FROM articles a WHERE a.sort_key BETWEEN ?2 AND ?3",
-                          select == SELECT_COUNT ? "count(*)" : "a.sort_key");
+  g_string_append_printf (sql, "SELECT %s FROM ", select == SELECT_COUNT ? "count(*)" : "a.sort_key");
+  if (search->entity_driver >= 0)
+    {
+      /* CROSS JOIN: SQLite must start from the entity's articles (the
+       * mentions index), not walk the whole archive in key order. */
+      mk_store_append_entity_driver (sql, search->query, search->entity_driver,
+                                     search->entity_param);
+      g_string_append (sql, " AS hit CROSS JOIN articles a ON a.id = hit.article");
+    }
+  else
+    g_string_append (sql, "articles a");
+  g_string_append (sql, " WHERE a.sort_key BETWEEN ?2 AND ?3");
   if (exclude_of (search))
     g_string_append (sql, " AND a.sort_key NOT IN"
                           " (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?1)");
-  append_filters (search, sql, "a.id", -1);
+  append_filters (search, sql, "a.id", -1, search->entity_driver);
 }
 
 /* The articles whose notes match: few, so sorted after the look-up.
@@ -1252,7 +1279,7 @@ append_notes (Search   *search,
   if (uncounted)
     g_string_append (sql, " AND NOT EXISTS (SELECT 1 FROM articles_fts"
                           " WHERE articles_fts MATCH ?1 AND rowid = a.sort_key)");
-  append_filters (search, sql, "a.id", -1);
+  append_filters (search, sql, "a.id", -1, -1);
 }
 
 /* The SQL for one search, from a few fixed parts. Words are looked for
@@ -1336,6 +1363,7 @@ prepare_search (MkStore     *self,
   if (search->notes && sqlite3_bind_parameter_count (stmt) >= 5)
     bind_text (stmt, 5, search->notes);
   bind_filters (search, stmt);
+  mk_store_bind_entity_filters (stmt, search->query, search->entity_param);
   return stmt;
 }
 

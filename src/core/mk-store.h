@@ -101,9 +101,6 @@ GPtrArray  *mk_store_search             (MkStore        *self,
 
 /* Entities: mk-store-entities.c */
 
-/* For the type filters below: every type. */
-#define MK_ENTITY_TYPE_ANY ((int) -1)
-
 gboolean    mk_store_set_article_entities (MkStore       *self,
                                            gint64         article_id,
                                            GPtrArray     *entities,
@@ -136,6 +133,16 @@ GArray     *mk_store_get_entity_article_ids (MkStore     *self,
                                            guint          limit,
                                            GError       **error);
 gint64      mk_store_count_entities       (MkStore       *self,
+                                           GError       **error);
+GPtrArray  *mk_store_get_related_entities (MkStore       *self,
+                                           gint64         entity_id,
+                                           guint          limit,
+                                           GCancellable  *cancellable,
+                                           GError       **error);
+gboolean    mk_store_get_entity_dates     (MkStore       *self,
+                                           gint64         entity_id,
+                                           char         **first,
+                                           char         **last,
                                            GError       **error);
 
 /* Annotations, the user's own work: mk-store-annotations.c */
