@@ -23,7 +23,9 @@ builddir=${1:-build}
 [[ $# -gt 0 ]] && shift
 
 # Debian 12 packages; the list in ../shared/TESTING.md, plus the C compiler,
-# which none of them pulls in with --no-install-recommends.
+# which none of them pulls in with --no-install-recommends, a Lao font (the
+# window in Lao, its test and screenshot) and a compositor for screenshots
+# of popovers under Xvfb (build-aux/translation-screenshots.sh).
 packages=(
   gcc libc6-dev
   libgtk-4-dev libadwaita-1-dev libsoup-3.0-dev libshumate-dev libjson-glib-dev
@@ -31,6 +33,7 @@ packages=(
   desktop-file-utils libglib2.0-bin libgtk-4-bin librsvg2-common xvfb xauth
   xdotool x11-utils glib-networking dbus at-spi2-core python3-gi python3-pyatspi
   gir1.2-atspi-2.0 gir1.2-gtk-4.0 python3-dogtail imagemagick libgl1-mesa-dri sqlite3
+  fonts-lao xcompmgr
 )
 
 say() { printf 'setup: %s\n' "$*" >&2; }

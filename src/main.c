@@ -7,8 +7,7 @@
 
 #include <locale.h>
 
-#include <glib/gi18n.h>
-
+#include "mekong-core.h"
 #include "mk-application.h"
 
 int
@@ -19,9 +18,7 @@ main (int   argc,
 
   /* Before option parsing, so that --help is already translated. */
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
+  mk_core_init_i18n ();
 
   app = mk_application_new ();
 

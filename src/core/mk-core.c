@@ -14,11 +14,23 @@
  *
  * Binds the gettext domain so that messages of the core (errors above all)
  * reach the user in their language. Call once, from main().
+ *
+ * The catalogues are read from LOCALEDIR, where `meson install` puts them,
+ * unless the environment variable MEKONG_LOCALEDIR names another folder: an
+ * uninstalled build finds its own compiled catalogues in
+ * `BUILDDIR/po/<lang>/LC_MESSAGES/mekong.mo`, so `MEKONG_LOCALEDIR=build/po`
+ * lets a translator try a language without installing (`meson devenv` sets
+ * it).
  */
 void
 mk_core_init_i18n (void)
 {
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  const char *localedir = g_getenv ("MEKONG_LOCALEDIR");
+
+  if (localedir == NULL || *localedir == '\0')
+    localedir = LOCALEDIR;
+
+  bindtextdomain (GETTEXT_PACKAGE, localedir);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 }
