@@ -13,6 +13,7 @@
 #include "mk-fold.h"
 #include "mk-gazetteer.h"
 #include "mk-importer.h"
+#include "mk-map-data.h"
 #include "mk-query.h"
 #include "mk-store.h"
 #include "mk-text-parser.h"
