@@ -34,4 +34,12 @@ gboolean      mk_store_collect_int64    (MkStore      *self,
                                          GArray       *values,
                                          GError      **error);
 
+/* Entities (mk-store-entities.c), for the files that read them too. */
+#define MK_STORE_ENTITY_COLUMNS "e.id, e.type, e.name, e.lat, e.lon, e.n_mentions, e.n_articles"
+MkEntity     *mk_store_entity_from_row  (sqlite3_stmt *stmt);
+/* Puts @ids (of gint64) into temp.mk_result (id), for a query to join. */
+gboolean      mk_store_fill_result_table (MkStore     *self,
+                                          GArray      *ids,
+                                          GError     **error);
+
 G_END_DECLS

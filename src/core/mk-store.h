@@ -136,4 +136,23 @@ GArray     *mk_store_get_entity_article_ids (MkStore     *self,
 gint64      mk_store_count_entities       (MkStore       *self,
                                            GError       **error);
 
+/* Places on the map: mk-store-places.c */
+
+GPtrArray  *mk_store_get_places           (MkStore       *self,
+                                           MkQuery       *query,
+                                           gint64         article_id,
+                                           guint          limit,
+                                           GCancellable  *cancellable,
+                                           GError       **error);
+void        mk_store_get_places_async     (MkStore       *self,
+                                           MkQuery       *query,
+                                           gint64         article_id,
+                                           guint          limit,
+                                           GCancellable  *cancellable,
+                                           GAsyncReadyCallback callback,
+                                           gpointer       user_data);
+GPtrArray  *mk_store_get_places_finish    (MkStore       *self,
+                                           GAsyncResult  *result,
+                                           GError       **error);
+
 G_END_DECLS
