@@ -785,15 +785,20 @@ place_count (GPtrArray *places,
   return mk_entity_get_n_articles (g_ptr_array_index (places, i));
 }
 
+typedef struct {
+  MkStore *store;
+  GPtrArray *places;
+} PlacesWait;
+
 static void
 places_ready (GObject      *object,
               GAsyncResult *result,
               gpointer      user_data)
 {
-  GPtrArray **places = user_data;
+  PlacesWait *wait = user_data;
   g_autoptr(GError) error = NULL;
 
-  *places = mk_store_get_places_finish (MK_STORE (object), result, &error);
+  wait->places = mk_store_get_places_finish (wait->store, result, &error);
   g_assert_no_error (error);
 }
 
@@ -848,9 +853,14 @@ test_store_places (Fixture       *fixture,
   g_assert_cmpstr (place_name (article, 1), ==, "Nghe An");
 
   /* The same from a worker thread, and a limit. */
-  mk_store_get_places_async (fixture->store, NULL, 0, 2, NULL, places_ready, &async);
-  while (async == NULL)
-    g_main_context_iteration (NULL, TRUE);
+  {
+    PlacesWait wait = { fixture->store, NULL };
+
+    mk_store_get_places_async (fixture->store, NULL, 0, 2, NULL, places_ready, &wait);
+    while (wait.places == NULL)
+      g_main_context_iteration (NULL, TRUE);
+    async = wait.places;
+  }
   g_assert_cmpuint (async->len, ==, 2);
   g_assert_cmpstr (place_name (async, 0), ==, "Hanoi");
 }

@@ -210,7 +210,10 @@ mk_store_get_places_async (MkStore             *self,
 
   g_return_if_fail (MK_IS_STORE (self));
 
-  task = g_task_new (self, cancellable, callback, user_data);
+  /* No source object: the worker thread may drop its reference to the
+   * task after the callback ran, and the store's lifetime stays the
+   * caller's (as in mk-article-list.c). */
+  task = g_task_new (NULL, cancellable, callback, user_data);
   g_task_set_source_tag (task, mk_store_get_places_async);
   job = g_new0 (PlacesJob, 1);
   job->archive_path = g_strdup (mk_store_get_path (self));
@@ -231,7 +234,9 @@ mk_store_get_places_finish (MkStore       *self,
                             GAsyncResult  *result,
                             GError       **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  g_return_val_if_fail (MK_IS_STORE (self), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == mk_store_get_places_async, NULL);
 
   return g_task_propagate_pointer (G_TASK (result), error);
 }
