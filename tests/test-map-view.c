@@ -294,8 +294,12 @@ test_set_places_replaces (Fixture       *f,
 
   g_assert_nonnull (find_marker (f, "Nghe An"));
   g_assert_null (find_marker (f, "Hanoi"));
-  g_assert_cmpuint (g_list_length (shumate_marker_layer_get_markers (mk_map_view_get_marker_layer (f->map_view))),
-                    ==, places->len);
+  {
+    GList *markers = shumate_marker_layer_get_markers (mk_map_view_get_marker_layer (f->map_view));
+
+    g_assert_cmpuint (g_list_length (markers), ==, places->len);
+    g_list_free (markers);
+  }
   /* Fewer, closer places: the view zooms in. */
   g_assert_cmpfloat (shumate_viewport_get_zoom_level (shumate_simple_map_get_viewport (mk_map_view_get_map (f->map_view))),
                      >=, zoom_before);
