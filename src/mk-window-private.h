@@ -6,6 +6,7 @@
 #pragma once
 
 #include "mk-article-view.h"
+#include "mk-map-view.h"
 #include "mk-window.h"
 
 G_BEGIN_DECLS
@@ -23,6 +24,8 @@ struct _MkWindow
   GtkSingleSelection   *selection;
   AdwStatusPage        *empty_page;
   MkArticleView        *article_view;
+  AdwViewStack         *detail_stack;
+  MkMapView            *map_view;
 
   /* Owned */
   MkStore              *store;
@@ -30,6 +33,7 @@ struct _MkWindow
   GSettings            *settings;
   GCancellable         *search_cancellable;
   GCancellable         *import_cancellable;
+  GCancellable         *places_cancellable;
 
   MkSort                sort;
   guint                 counting_timeout_id;
@@ -38,5 +42,9 @@ struct _MkWindow
 };
 
 void _mk_window_class_actions_init (MkWindowClass *klass);
+
+/* mk-window-map.c */
+void _mk_window_class_map_init     (MkWindowClass *klass);
+void _mk_window_map_refresh        (MkWindow      *self);
 
 G_END_DECLS

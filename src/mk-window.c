@@ -214,6 +214,7 @@ mk_window_search_cb (GObject      *object,
     }
 
   mk_window_update_list_page (self);
+  _mk_window_map_refresh (self);
 
   /* Through the list's own action: setting the scrolled window's
    * adjustment while the list is replacing its rows makes GtkListView
@@ -492,6 +493,7 @@ mk_window_dispose (GObject *object)
    * return at once instead of touching a window that is going away. */
   g_cancellable_cancel (self->search_cancellable);
   g_cancellable_cancel (self->import_cancellable);
+  g_cancellable_cancel (self->places_cancellable);
   g_clear_handle_id (&self->counting_timeout_id, g_source_remove);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), MK_TYPE_WINDOW);
@@ -506,6 +508,7 @@ mk_window_finalize (GObject *object)
 
   g_clear_object (&self->search_cancellable);
   g_clear_object (&self->import_cancellable);
+  g_clear_object (&self->places_cancellable);
   g_clear_object (&self->settings);
   g_clear_object (&self->articles);
   g_clear_object (&self->store);
@@ -614,6 +617,7 @@ mk_window_class_init (MkWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_row_unbind_cb);
 
   _mk_window_class_actions_init (klass);
+  _mk_window_class_map_init (klass);
 }
 
 static void

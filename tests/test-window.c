@@ -15,6 +15,8 @@
 
 #include "mk-article-row.h"
 #include "mk-article-view.h"
+#include "mk-map-marker.h"
+#include "mk-map-view.h"
 #include "mk-window.h"
 
 /* Five sample files, and the two teasers of 000's "Related" block. */
@@ -963,6 +965,55 @@ test_size_is_remembered (Fixture       *f,
   g_assert_true (wait_until (f, rows_shown, GUINT_TO_POINTER (N_SAMPLE_ARTICLES)));
 }
 
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
+}
+
+/* The names on the map's markers, sorted and joined: "Laos, Vietnam". */
+static char *
+map_place_names (Fixture *f)
+{
+  MkMapView *map_view = find_widget (GTK_WIDGET (f->window), MK_TYPE_MAP_VIEW);
+  GList *markers = shumate_marker_layer_get_markers (mk_map_view_get_marker_layer (map_view));
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+
+  for (GList *l = markers; l != NULL; l = l->next)
+    g_ptr_array_add (names, (gpointer) mk_entity_get_name (mk_map_marker_get_place (l->data)));
+  g_list_free (markers);
+  g_ptr_array_sort (names, compare_names);
+  g_ptr_array_add (names, NULL);
+
+  return g_strjoinv (", ", (char **) names->pdata);
+}
+
+static gboolean
+map_shows (Fixture       *f,
+           gconstpointer  data)
+{
+  g_autofree char *names = map_place_names (f);
+
+  return g_str_equal (names, data);
+}
+
+/* The map page shows the places of the search: all the samples' places,
+ * then those of the one article that names Nghe An. */
+static void
+test_map_page_follows_search (Fixture       *f,
+                              gconstpointer  data)
+{
+  AdwViewStack *stack = find_widget (GTK_WIDGET (f->window), ADW_TYPE_VIEW_STACK);
+  GtkSearchEntry *entry = find_widget (GTK_WIDGET (f->window), GTK_TYPE_SEARCH_ENTRY);
+
+  adw_view_stack_set_visible_child_name (stack, "map");
+  g_assert_true (wait_until (f, map_shows, "Hanoi, Laos, Nghe An, Quang Nam, Vientiane, Vietnam"));
+
+  gtk_editable_set_text (GTK_EDITABLE (entry), "Nghệ An");
+  g_assert_true (wait_until (f, map_shows, "Laos, Nghe An, Vietnam"));
+}
+
 static void
 test_reopen_does_not_import_again (Fixture       *f,
                                    gconstpointer  data)
@@ -1004,6 +1055,7 @@ main (int   argc,
   ADD ("/window/action/search", test_search_action_focuses_entry, NULL);
   ADD ("/window/reopen", test_reopen_does_not_import_again, NULL);
   ADD ("/window/settings/size", test_size_is_remembered, NULL);
+  ADD ("/window/map/follows-search", test_map_page_follows_search, NULL);
 
 #undef ADD
 
