@@ -98,6 +98,30 @@ dot_size_for (guint n_articles,
   return MIN_DOT + (int) round ((MAX_DOT - MIN_DOT) * sqrt (share));
 }
 
+/* "Quang Nam: named in 2 articles", and for a Vietnamese province that
+ * merged in 2025, which province it is now part of. */
+static char *
+describe_place (MkEntity *place)
+{
+  guint n_articles = mk_entity_get_n_articles (place);
+  const MkGazetteerEntry *entry = mk_gazetteer_lookup_place (mk_gazetteer_get_default (),
+                                                             mk_entity_get_name (place));
+  GString *text = g_string_new (NULL);
+
+  /* Translators: a map marker's tooltip: a place, and how many articles name it. */
+  g_string_printf (text, ngettext ("%s: named in %u article", "%s: named in %u articles", n_articles),
+                   mk_entity_get_name (place), n_articles);
+  if (entry != NULL && entry->joined[0] != '\0' && g_strcmp0 (entry->joined, entry->name) != 0)
+    {
+      g_string_append_c (text, '\n');
+      /* Translators: under a map marker's tooltip, for a Vietnamese province
+       * that merged into another in 2025; %s is the province it joined. */
+      g_string_append_printf (text, _("Part of %s since July 2025"), entry->joined);
+    }
+
+  return g_string_free (text, FALSE);
+}
+
 /**
  * mk_map_marker_new:
  * @place: a place with a location (mk_store_get_places())
@@ -108,7 +132,6 @@ mk_map_marker_new (MkEntity *place,
                    guint     max_articles)
 {
   MkMapMarker *self;
-  guint n_articles;
   g_autofree char *tooltip = NULL;
 
   g_return_val_if_fail (MK_IS_ENTITY (place), NULL);
@@ -116,8 +139,7 @@ mk_map_marker_new (MkEntity *place,
 
   self = g_object_new (MK_TYPE_MAP_MARKER, NULL);
   self->place = g_object_ref (place);
-  n_articles = mk_entity_get_n_articles (place);
-  self->dot_size = dot_size_for (n_articles, max_articles);
+  self->dot_size = dot_size_for (mk_entity_get_n_articles (place), max_articles);
 
   shumate_location_set_location (SHUMATE_LOCATION (self),
                                  mk_entity_get_latitude (place), mk_entity_get_longitude (place));
@@ -125,9 +147,7 @@ mk_map_marker_new (MkEntity *place,
   gtk_label_set_text (self->name_label, mk_entity_get_name (place));
   gtk_label_set_text (self->spacer_label, mk_entity_get_name (place));
 
-  /* Translators: a map marker's tooltip: a place, and how many articles name it. */
-  tooltip = g_strdup_printf (ngettext ("%s: named in %u article", "%s: named in %u articles", n_articles),
-                             mk_entity_get_name (place), n_articles);
+  tooltip = describe_place (place);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->dot), tooltip);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->dot),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip, -1);

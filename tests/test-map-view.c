@@ -245,6 +245,11 @@ test_markers_for_sample_places (Fixture       *f,
 
   g_assert_cmpstr (gtk_widget_get_tooltip_text (button_at_place (f, find_marker (f, "Vientiane"))),
                    ==, "Vientiane: named in 3 articles");
+  /* A province that merged in 2025 says into which. */
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (button_at_place (f, find_marker (f, "Quang Nam"))),
+                   ==, "Quang Nam: named in 2 articles\nPart of Da Nang since July 2025");
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (button_at_place (f, find_marker (f, "Nghe An"))),
+                   ==, "Nghe An: named in 1 article");
 }
 
 /* Seven articles name Laos, one names Nghe An: Laos's dot is bigger. */
