@@ -7,6 +7,7 @@
 
 #include "mk-article-view.h"
 #include "mk-entity-panel.h"
+#include "mk-map-view.h"
 #include "mk-window.h"
 
 G_BEGIN_DECLS
@@ -31,6 +32,8 @@ struct _MkWindow
   MkEntityPanel        *entity_panel;
   GtkRevealer          *filter_revealer;
   GtkLabel             *filter_label;
+  AdwViewStack         *side_stack;
+  MkMapView            *map_view;
 
   /* Owned */
   MkStore              *store;
@@ -41,6 +44,7 @@ struct _MkWindow
   GPtrArray            *import_report;  /* of the last import with errors, as text */
   GQueue                imports;        /* of ImportRequest, the running one first */
   MkEntity             *filter_entity;   /* the list shows its articles */
+  GCancellable         *places_cancellable;
 
   MkSort                sort;
   gint64                article_to_show;  /* once the list has it; 0 if none */
@@ -64,5 +68,9 @@ void _mk_window_filter_entity      (MkWindow      *self,
 void _mk_window_clear_entity_filter (MkWindow     *self);
 void _mk_window_show_entity        (MkWindow      *self,
                                     gint64         entity_id);
+
+/* mk-window-map.c */
+void _mk_window_class_map_init     (MkWindowClass *klass);
+void _mk_window_map_refresh        (MkWindow      *self);
 
 G_END_DECLS

@@ -250,6 +250,7 @@ mk_window_search_cb (GObject      *object,
     }
 
   mk_window_update_list_page (self);
+  _mk_window_map_refresh (self);
 
   /* Through the list's own action: setting the scrolled window's
    * adjustment while the list is replacing its rows makes GtkListView
@@ -602,6 +603,7 @@ mk_window_dispose (GObject *object)
    * return at once instead of touching a window that is going away. */
   g_cancellable_cancel (self->search_cancellable);
   _mk_window_import_dispose (self);
+  g_cancellable_cancel (self->places_cancellable);
   g_clear_handle_id (&self->counting_timeout_id, g_source_remove);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), MK_TYPE_WINDOW);
@@ -617,6 +619,7 @@ mk_window_finalize (GObject *object)
   g_clear_object (&self->search_cancellable);
   g_clear_object (&self->import_cancellable);
   g_clear_pointer (&self->import_report, g_ptr_array_unref);
+  g_clear_object (&self->places_cancellable);
   g_clear_object (&self->settings);
   g_clear_object (&self->filter_entity);
   g_clear_object (&self->articles);
@@ -735,6 +738,7 @@ mk_window_class_init (MkWindowClass *klass)
 
   _mk_window_class_actions_init (klass);
   _mk_window_class_import_init (klass);
+  _mk_window_class_map_init (klass);
 }
 
 static void

@@ -1291,6 +1291,19 @@ test_entities_archive (Fixture       *f,
   g_assert_cmpuint (json_array_get_length (places), >, 0);
   for (guint i = 0; i < json_array_get_length (places); i++)
     g_assert_cmpstr (get_text (json_array_get_object_element (places, i), "type"), ==, "place");
+
+  /* Places carry where they are, for a map: the gazetteer's coordinates. */
+  {
+    JsonObject *vientiane = find_entity (places, "Vientiane", "place");
+    JsonObject *quang_nam = find_entity (places, "Quang Nam", "place");
+
+    g_assert_nonnull (vientiane);
+    g_assert_cmpfloat_with_epsilon (json_object_get_double_member (vientiane, "lat"), 17.97, 0.1);
+    g_assert_cmpfloat_with_epsilon (json_object_get_double_member (vientiane, "lon"), 102.6, 0.1);
+    g_assert_nonnull (quang_nam);
+    g_assert_cmpfloat_with_epsilon (json_object_get_double_member (quang_nam, "lat"), 15.5, 0.3);
+    g_assert_cmpfloat_with_epsilon (json_object_get_double_member (quang_nam, "lon"), 108.0, 0.3);
+  }
 }
 
 static void

@@ -934,6 +934,100 @@ test_store_entity_search_plan (Fixture       *fixture,
   g_assert_null (strstr (plan->str, "SCAN articles"));
 }
 
+static const char *
+place_name (GPtrArray *places,
+            guint      i)
+{
+  return mk_entity_get_name (g_ptr_array_index (places, i));
+}
+
+static guint
+place_count (GPtrArray *places,
+             guint      i)
+{
+  return mk_entity_get_n_articles (g_ptr_array_index (places, i));
+}
+
+typedef struct {
+  MkStore *store;
+  GPtrArray *places;
+} PlacesWait;
+
+static void
+places_ready (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  PlacesWait *wait = user_data;
+  g_autoptr(GError) error = NULL;
+
+  wait->places = mk_store_get_places_finish (wait->store, result, &error);
+  g_assert_no_error (error);
+}
+
+/* What the map shows: located places only, with how many articles name
+ * them, for the archive, a search or one article. */
+static void
+test_store_places (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) archive = NULL;
+  g_autoptr(GPtrArray) found = NULL;
+  g_autoptr(GPtrArray) article = NULL;
+  g_autoptr(GPtrArray) async = NULL;
+  g_autoptr(MkQuery) rice = mk_query_new ("rice");
+  g_autoptr(MkEntity) ky_son = NULL;
+  gint64 id;
+
+  id = add_indexed (fixture->store, "a",
+                    "Farmers in Ky Son district of Nghe An met officials from Vientiane.", "2021-01-01");
+  add_indexed (fixture->store, "b", "Hà Nội and Vientiane signed a deal.", "2022-01-01");
+  add_indexed (fixture->store, "c", "Rice prices rose in Hanoi.", "2023-01-01");
+
+  /* "Ky Son district" is a place with no location: not on the map. */
+  ky_son = find_entity (fixture->store, MK_ENTITY_PLACE, "Ky Son");
+  g_assert_false (mk_entity_has_location (ky_son));
+  archive = mk_store_get_places (fixture->store, NULL, 0, 0, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (archive->len, ==, 3);
+  g_assert_cmpstr (place_name (archive, 0), ==, "Hanoi");
+  g_assert_cmpuint (place_count (archive, 0), ==, 2);
+  g_assert_cmpstr (place_name (archive, 1), ==, "Vientiane");
+  g_assert_cmpuint (place_count (archive, 1), ==, 2);
+  g_assert_cmpstr (place_name (archive, 2), ==, "Nghe An");
+  g_assert_cmpuint (place_count (archive, 2), ==, 1);
+  g_assert_cmpfloat_with_epsilon (mk_entity_get_latitude (g_ptr_array_index (archive, 1)), 17.97, 0.1);
+  g_assert_cmpfloat_with_epsilon (mk_entity_get_longitude (g_ptr_array_index (archive, 1)), 102.6, 0.1);
+
+  /* A search counts within its results. */
+  found = mk_store_get_places (fixture->store, rice, 0, 0, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (found->len, ==, 1);
+  g_assert_cmpstr (place_name (found, 0), ==, "Hanoi");
+  g_assert_cmpuint (place_count (found, 0), ==, 1);
+
+  /* One article's places, with the archive's counts. */
+  article = mk_store_get_places (fixture->store, NULL, id, 0, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (article->len, ==, 2);
+  g_assert_cmpstr (place_name (article, 0), ==, "Vientiane");
+  g_assert_cmpuint (place_count (article, 0), ==, 2);
+  g_assert_cmpstr (place_name (article, 1), ==, "Nghe An");
+
+  /* The same from a worker thread, and a limit. */
+  {
+    PlacesWait wait = { fixture->store, NULL };
+
+    mk_store_get_places_async (fixture->store, NULL, 0, 2, NULL, places_ready, &wait);
+    while (wait.places == NULL)
+      g_main_context_iteration (NULL, TRUE);
+    async = wait.places;
+  }
+  g_assert_cmpuint (async->len, ==, 2);
+  g_assert_cmpstr (place_name (async, 0), ==, "Hanoi");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -961,6 +1055,7 @@ main (int   argc,
   ADD ("entity-search", test_store_entity_search);
   ADD ("entity-search-plan", test_store_entity_search_plan);
   ADD ("related-entities", test_store_related_entities);
+  ADD ("places", test_store_places);
   ADD ("index-stays-consistent", test_store_index_stays_consistent);
   ADD ("page-snippets", test_store_page_snippets);
 #undef ADD

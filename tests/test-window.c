@@ -17,6 +17,8 @@
 #include "mk-article-view.h"
 #include "mk-entity-details.h"
 #include "mk-entity-panel.h"
+#include "mk-map-marker.h"
+#include "mk-map-view.h"
 #include "mk-window.h"
 
 /* Five sample files, and the two teasers of 000's "Related" block. */
@@ -979,6 +981,55 @@ test_size_is_remembered (Fixture       *f,
   g_assert_true (wait_until (f, rows_shown, GUINT_TO_POINTER (N_SAMPLE_ARTICLES)));
 }
 
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
+}
+
+/* The names on the map's markers, sorted and joined: "Laos, Vietnam". */
+static char *
+map_place_names (Fixture *f)
+{
+  MkMapView *map_view = find_widget (GTK_WIDGET (f->window), MK_TYPE_MAP_VIEW);
+  GList *markers = shumate_marker_layer_get_markers (mk_map_view_get_marker_layer (map_view));
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+
+  for (GList *l = markers; l != NULL; l = l->next)
+    g_ptr_array_add (names, (gpointer) mk_entity_get_name (mk_map_marker_get_place (l->data)));
+  g_list_free (markers);
+  g_ptr_array_sort (names, compare_names);
+  g_ptr_array_add (names, NULL);
+
+  return g_strjoinv (", ", (char **) names->pdata);
+}
+
+static gboolean
+map_shows (Fixture       *f,
+           gconstpointer  data)
+{
+  g_autofree char *names = map_place_names (f);
+
+  return g_str_equal (names, data);
+}
+
+/* The map page shows the places of the search: all the samples' places,
+ * then those of the one article that names Nghe An. */
+static void
+test_map_page_follows_search (Fixture       *f,
+                              gconstpointer  data)
+{
+  AdwViewStack *stack = find_widget (GTK_WIDGET (f->window), ADW_TYPE_VIEW_STACK);
+  GtkSearchEntry *entry = find_widget (GTK_WIDGET (f->window), GTK_TYPE_SEARCH_ENTRY);
+
+  adw_view_stack_set_visible_child_name (stack, "map");
+  g_assert_true (wait_until (f, map_shows, "Hanoi, Laos, Nghe An, Quang Nam, Vientiane, Vietnam"));
+
+  gtk_editable_set_text (GTK_EDITABLE (entry), "Nghệ An");
+  g_assert_true (wait_until (f, map_shows, "Laos, Nghe An, Vietnam"));
+}
+
 static void
 test_reopen_does_not_import_again (Fixture       *f,
                                    gconstpointer  data)
@@ -1604,6 +1655,7 @@ main (int   argc,
   ADD ("/window/entities/marks", test_entity_marks_in_body, NULL);
   ADD ("/window/entities/results-scope", test_entity_panel_results_scope, NULL);
   ADD ("/window/entities/details", test_entity_details, NULL);
+  ADD ("/window/map/follows-search", test_map_page_follows_search, NULL);
 
 #undef ADD
 

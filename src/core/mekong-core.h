@@ -19,6 +19,7 @@
 #include "mk-html-text.h"
 #include "mk-importer.h"
 #include "mk-opml.h"
+#include "mk-map-data.h"
 #include "mk-query.h"
 #include "mk-store.h"
 #include "mk-text-parser.h"

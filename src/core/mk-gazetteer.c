@@ -174,7 +174,18 @@ parse_coordinate (const char *text,
   return end != text && *end == '\0' && *value >= -limit && *value <= limit;
 }
 
-/* kind, name, lat, lon, variants, demonyms */
+static const char *
+optional_field (MkGazetteer  *self,
+                char        **fields,
+                guint         index)
+{
+  for (guint i = 0; i <= index; i++)
+    if (fields[i] == NULL)
+      return "";
+  return g_string_chunk_insert_const (self->strings, fields[index]);
+}
+
+/* kind, name, lat, lon, variants, demonyms, country, joined */
 static gboolean
 add_place (MkGazetteer  *self,
            char        **fields,
@@ -200,6 +211,8 @@ add_place (MkGazetteer  *self,
   entry->has_location = TRUE;
   entry->variants = split_list (fields[4] ? fields[4] : NULL);
   demonyms = split_list (fields[4] && fields[5] ? fields[5] : NULL);
+  entry->country = optional_field (self, fields, 6);
+  entry->joined = optional_field (self, fields, 7);
 
   owned = g_steal_pointer (&entry);
   g_ptr_array_add (self->entries, owned);
@@ -230,6 +243,8 @@ add_organization (MkGazetteer  *self,
 
   entry->type = MK_ENTITY_ORGANIZATION;
   entry->name = g_string_chunk_insert_const (self->strings, fields[0]);
+  entry->country = "";
+  entry->joined = "";
   entry->variants = split_list (fields[1]);
   g_ptr_array_add (self->entries, entry);
 
@@ -353,6 +368,25 @@ mk_gazetteer_lookup (MkGazetteer  *self,
   if (type == MK_ENTITY_ORGANIZATION)
     return g_hash_table_lookup (self->organizations, key);
   return NULL;
+}
+
+/**
+ * mk_gazetteer_lookup_place:
+ * @name: a place's name in any spelling ("Hà Nội", "Ha Noi", "Viangchan")
+ *
+ * Returns: (nullable): the place of that name
+ */
+const MkGazetteerEntry *
+mk_gazetteer_lookup_place (MkGazetteer *self,
+                           const char  *name)
+{
+  g_autofree char *key = NULL;
+
+  g_return_val_if_fail (MK_IS_GAZETTEER (self), NULL);
+  g_return_val_if_fail (name != NULL, NULL);
+
+  key = mk_entity_key (name);
+  return g_hash_table_lookup (self->places, key);
 }
 
 /**

@@ -20,6 +20,10 @@ typedef struct {
   double        latitude;
   double        longitude;
   GStrv         variants;    /* other names, as written in the data */
+  const char   *country;     /* places: ISO 3166-1 alpha-2 code, or "" */
+  const char   *joined;      /* Vietnamese provinces: the provincial unit of
+                              * 2025 they are part of (their own name when
+                              * they kept their borders), else "" */
 } MkGazetteerEntry;
 
 #define MK_TYPE_GAZETTEER (mk_gazetteer_get_type ())
@@ -34,6 +38,8 @@ MkGazetteer            *mk_gazetteer_new_from_data   (const char   *places,
 const MkGazetteerEntry *mk_gazetteer_lookup          (MkGazetteer  *self,
                                                       MkEntityType  type,
                                                       const char   *key);
+const MkGazetteerEntry *mk_gazetteer_lookup_place    (MkGazetteer  *self,
+                                                      const char   *name);
 const MkGazetteerEntry *mk_gazetteer_lookup_acronym  (MkGazetteer  *self,
                                                       const char   *text);
 const MkGazetteerEntry *mk_gazetteer_lookup_demonym  (MkGazetteer  *self,

@@ -18,10 +18,11 @@
  * ("Anh") are never aliases (the extractor does not offer them), or every
  * Anh of the archive would be one person. */
 
-#define ENTITY_COLUMNS "e.id, e.type, e.name, e.lat, e.lon, e.n_mentions, e.n_articles"
+#define ENTITY_COLUMNS MK_STORE_ENTITY_COLUMNS
 
-static MkEntity *
-entity_from_row (sqlite3_stmt *stmt)
+/* A row of MK_STORE_ENTITY_COLUMNS, without its aliases. */
+MkEntity *
+mk_store_entity_from_row (sqlite3_stmt *stmt)
 {
   MkEntityType type = MK_ENTITY_PERSON;
   MkEntity *entity;
@@ -519,7 +520,7 @@ add_article_mention (GPtrArray    *items,
   if (item == NULL)
     {
       item = g_new0 (ArticleEntity, 1);
-      item->entity = entity_from_row (stmt);
+      item->entity = mk_store_entity_from_row (stmt);
       item->surfaces = g_ptr_array_new_with_free_func (g_free);
       g_ptr_array_add (items, item);
       g_hash_table_insert (by_id, g_memdup2 (&id, sizeof id), item);
@@ -647,7 +648,7 @@ collect_entities (MkStore       *self,
   int rc;
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (entities, entity_from_row (stmt));
+    g_ptr_array_add (entities, mk_store_entity_from_row (stmt));
   sqlite3_reset (stmt);
 
   if (rc != SQLITE_DONE)
@@ -687,10 +688,10 @@ archive_entities (MkStore  *self,
 }
 
 /* The ids of a search, in a temporary table the counting query joins. */
-static gboolean
-fill_result_table (MkStore  *self,
-                   GArray   *ids,
-                   GError  **error)
+gboolean
+mk_store_fill_result_table (MkStore  *self,
+                            GArray   *ids,
+                            GError  **error)
 {
   sqlite3_stmt *stmt;
 
@@ -725,7 +726,7 @@ result_entities (MkStore       *self,
   g_autoptr(GArray) ids = mk_store_search_ids (self, query, MK_SORT_NEWEST, 0, cancellable, error);
   sqlite3_stmt *stmt;
 
-  if (ids == NULL || !fill_result_table (self, ids, error))
+  if (ids == NULL || !mk_store_fill_result_table (self, ids, error))
     return NULL;
 
   stmt = mk_store_statement (self,
@@ -1109,7 +1110,7 @@ mk_store_get_related_entities (MkStore       *self,
   if (cancellable != NULL)
     sqlite3_progress_handler (mk_store_get_db (self), 1000, is_cancelled, cancellable);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (entities, entity_from_row (stmt));
+    g_ptr_array_add (entities, mk_store_entity_from_row (stmt));
   sqlite3_progress_handler (mk_store_get_db (self), 0, NULL, NULL);
   sqlite3_reset (stmt);
 

@@ -49,5 +49,12 @@ void          mk_store_append_entity_conditions (GString      *sql,
 void          mk_store_bind_entity_filters      (sqlite3_stmt *stmt,
                                                  MkQuery      *query,
                                                  int           first_param);
+/* Entities (mk-store-entities.c), for the files that read them too. */
+#define MK_STORE_ENTITY_COLUMNS "e.id, e.type, e.name, e.lat, e.lon, e.n_mentions, e.n_articles"
+MkEntity     *mk_store_entity_from_row  (sqlite3_stmt *stmt);
+/* Puts @ids (of gint64) into temp.mk_result (id), for a query to join. */
+gboolean      mk_store_fill_result_table (MkStore     *self,
+                                          GArray      *ids,
+                                          GError     **error);
 
 G_END_DECLS

@@ -233,4 +233,23 @@ gboolean      mk_store_match_feed_article (MkStore       *self,
                                            MkArticle     *article,
                                            GError       **error);
 
+/* Places on the map: mk-store-places.c */
+
+GPtrArray  *mk_store_get_places           (MkStore       *self,
+                                           MkQuery       *query,
+                                           gint64         article_id,
+                                           guint          limit,
+                                           GCancellable  *cancellable,
+                                           GError       **error);
+void        mk_store_get_places_async     (MkStore       *self,
+                                           MkQuery       *query,
+                                           gint64         article_id,
+                                           guint          limit,
+                                           GCancellable  *cancellable,
+                                           GAsyncReadyCallback callback,
+                                           gpointer       user_data);
+GPtrArray  *mk_store_get_places_finish    (MkStore       *self,
+                                           GAsyncResult  *result,
+                                           GError       **error);
+
 G_END_DECLS

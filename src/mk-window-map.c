@@ -1,0 +1,116 @@
+/* mk-window-map.c — the map page of the main window
+ *
+ * Copyright 2026 The Mekong developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "mk-window-private.h"
+
+/* The map shows the places of the current search (of the whole archive
+ * when nothing is typed), loaded in a worker thread when the map page is
+ * shown and after each search while it is. Clicking a place asks the
+ * window to filter the list by it (win.filter-entity, the entity panel's
+ * action, with the entity id). */
+
+/* More markers than this are unreadable: the most named places. */
+#define MAX_PLACES 200
+
+typedef struct
+{
+  MkWindow     *self;
+  GCancellable *cancellable;
+} PlacesCall;
+
+static void
+places_call_free (PlacesCall *call)
+{
+  g_object_unref (call->self);
+  g_object_unref (call->cancellable);
+  g_free (call);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PlacesCall, places_call_free)
+
+static void
+places_loaded_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(PlacesCall) call = user_data;
+  MkWindow *self = call->self;
+  g_autoptr(GPtrArray) places = NULL;
+  g_autoptr(GError) error = NULL;
+
+  places = mk_store_get_places_finish (self->store, result, &error);
+  /* A newer load replaced this one, or the window is closing. */
+  if (call->cancellable != self->places_cancellable || self->map_view == NULL)
+    return;
+
+  if (places == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+      return;
+    }
+
+  mk_map_view_set_places (self->map_view, places);
+}
+
+/**
+ * _mk_window_map_refresh:
+ *
+ * Loads the places of the search typed, if the map is shown; a load still
+ * running is cancelled.
+ */
+void
+_mk_window_map_refresh (MkWindow *self)
+{
+  g_autoptr(MkQuery) query = NULL;
+  PlacesCall *call;
+
+  if (self->side_stack == NULL ||
+      g_strcmp0 (adw_view_stack_get_visible_child_name (self->side_stack), "map") != 0)
+    return;
+
+  g_cancellable_cancel (self->places_cancellable);
+  g_clear_object (&self->places_cancellable);
+  self->places_cancellable = g_cancellable_new ();
+
+  call = g_new0 (PlacesCall, 1);
+  call->self = g_object_ref (self);
+  call->cancellable = g_object_ref (self->places_cancellable);
+
+  query = mk_query_new (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+  mk_store_get_places_async (self->store, query, 0, MAX_PLACES, self->places_cancellable,
+                             places_loaded_cb, call);
+}
+
+static void
+on_side_page_changed_cb (MkWindow *self)
+{
+  _mk_window_map_refresh (self);
+}
+
+/* The entity panel's action filters the list by an entity; without it
+ * (a build without the panel) a click on a marker does nothing more. */
+static void
+on_place_activated_cb (MkWindow  *self,
+                       gint64     entity_id,
+                       MkMapView *map_view)
+{
+  if (!gtk_widget_activate_action (GTK_WIDGET (self), "win.filter-entity", "x", entity_id))
+    g_debug ("No win.filter-entity action: place %" G_GINT64_FORMAT " not filtered", entity_id);
+}
+
+void
+_mk_window_class_map_init (MkWindowClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  g_type_ensure (MK_TYPE_MAP_VIEW);
+  gtk_widget_class_bind_template_child (widget_class, MkWindow, side_stack);
+  gtk_widget_class_bind_template_child (widget_class, MkWindow, map_view);
+  gtk_widget_class_bind_template_callback (widget_class, on_side_page_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_place_activated_cb);
+}
