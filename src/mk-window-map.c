@@ -7,11 +7,12 @@
 
 #include "mk-window-private.h"
 
-/* The map shows the places of the current search (of the whole archive
- * when nothing is typed), loaded in a worker thread when the map page is
- * shown and after each search while it is. Clicking a place asks the
- * window to filter the list by it (win.filter-entity, the entity panel's
- * action, with the entity id). */
+/* The map shows the places of the article being read, or of every article
+ * the current search found (the whole archive when nothing is typed), as
+ * the entity pane's scope says: one choice for both. They are loaded in a
+ * worker thread when the map page is shown, and again after each search,
+ * article or scope change while it is. Clicking a place filters the list
+ * by it (win.filter-entity, as clicking it in the entity pane does). */
 
 /* More markers than this are unreadable: the most named places. */
 #define MAX_PLACES 200
@@ -66,7 +67,8 @@ places_loaded_cb (GObject      *object,
 void
 _mk_window_map_refresh (MkWindow *self)
 {
-  g_autoptr(MkQuery) query = NULL;
+  MkQuery *query = NULL;
+  gint64 article_id = 0;
   PlacesCall *call;
 
   if (self->side_stack == NULL ||
@@ -81,8 +83,18 @@ _mk_window_map_refresh (MkWindow *self)
   call->self = g_object_ref (self);
   call->cancellable = g_object_ref (self->places_cancellable);
 
-  query = mk_query_new (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
-  mk_store_get_places_async (self->store, query, 0, MAX_PLACES, self->places_cancellable,
+  if (g_strcmp0 (mk_entity_panel_get_scope (self->entity_panel), "article") == 0)
+    {
+      MkArticle *article = mk_article_view_get_article (self->article_view);
+
+      /* No article: no places, rather than the whole archive's. */
+      article_id = article ? mk_article_get_id (article) : G_MAXINT64;
+    }
+  else
+    /* The list's own query: the words typed and the entity filter. */
+    query = mk_article_list_get_query (self->articles);
+
+  mk_store_get_places_async (self->store, query, article_id, MAX_PLACES, self->places_cancellable,
                              places_loaded_cb, call);
 }
 
@@ -90,6 +102,20 @@ static void
 on_side_page_changed_cb (MkWindow *self)
 {
   _mk_window_map_refresh (self);
+}
+
+static void
+on_entity_scope_changed_cb (MkWindow *self)
+{
+  _mk_window_map_refresh (self);
+}
+
+/* The map follows the entity pane's scope (article or all results). */
+void
+_mk_window_map_init (MkWindow *self)
+{
+  g_signal_connect_object (self->entity_panel, "notify::scope",
+                           G_CALLBACK (on_entity_scope_changed_cb), self, G_CONNECT_SWAPPED);
 }
 
 /* The entity panel's action filters the list by an entity; without it

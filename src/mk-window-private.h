@@ -58,6 +58,7 @@ struct _MkWindow
 void _mk_window_class_actions_init (MkWindowClass *klass);
 void _mk_window_class_import_init  (MkWindowClass *klass);
 void _mk_window_import_init        (MkWindow      *self);
+void _mk_window_map_init           (MkWindow      *self);
 void _mk_window_import_samples     (MkWindow      *self);
 void _mk_window_import_dispose     (MkWindow      *self);
 void _mk_window_refresh            (MkWindow      *self);

@@ -348,8 +348,6 @@ on_search_activate_cb (GtkSearchEntry *entry,
     gtk_widget_grab_focus (GTK_WIDGET (self->list_view));
 }
 
-/* The list holds what a search needs (title, snippet…); the article pane
- * reads the whole article from the archive. */
 /* The article's entities, for the panel and the marks in its body: one
  * article's rows of the mentions index, quick enough to read here. */
 static void
@@ -368,6 +366,7 @@ mk_window_show_article_entities (MkWindow *self,
 
   mk_entity_panel_set_article_entities (self->entity_panel, entities);
   mk_article_view_set_entities (self->article_view, entities);
+  _mk_window_map_refresh (self);
 }
 
 /* The list holds what a search needs (title, snippet…); the article pane
@@ -749,6 +748,7 @@ mk_window_init (MkWindow *self)
   /* Typing anywhere in the window goes to the search box. */
   gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self));
   _mk_window_import_init (self);
+  _mk_window_map_init (self);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.clear-entity-filter", FALSE);
   mk_window_bind_settings (self);

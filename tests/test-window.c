@@ -981,55 +981,6 @@ test_size_is_remembered (Fixture       *f,
   g_assert_true (wait_until (f, rows_shown, GUINT_TO_POINTER (N_SAMPLE_ARTICLES)));
 }
 
-static int
-compare_names (gconstpointer a,
-               gconstpointer b)
-{
-  return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
-}
-
-/* The names on the map's markers, sorted and joined: "Laos, Vietnam". */
-static char *
-map_place_names (Fixture *f)
-{
-  MkMapView *map_view = find_widget (GTK_WIDGET (f->window), MK_TYPE_MAP_VIEW);
-  GList *markers = shumate_marker_layer_get_markers (mk_map_view_get_marker_layer (map_view));
-  g_autoptr(GPtrArray) names = g_ptr_array_new ();
-
-  for (GList *l = markers; l != NULL; l = l->next)
-    g_ptr_array_add (names, (gpointer) mk_entity_get_name (mk_map_marker_get_place (l->data)));
-  g_list_free (markers);
-  g_ptr_array_sort (names, compare_names);
-  g_ptr_array_add (names, NULL);
-
-  return g_strjoinv (", ", (char **) names->pdata);
-}
-
-static gboolean
-map_shows (Fixture       *f,
-           gconstpointer  data)
-{
-  g_autofree char *names = map_place_names (f);
-
-  return g_str_equal (names, data);
-}
-
-/* The map page shows the places of the search: all the samples' places,
- * then those of the one article that names Nghe An. */
-static void
-test_map_page_follows_search (Fixture       *f,
-                              gconstpointer  data)
-{
-  AdwViewStack *stack = find_widget (GTK_WIDGET (f->window), ADW_TYPE_VIEW_STACK);
-  GtkSearchEntry *entry = find_widget (GTK_WIDGET (f->window), GTK_TYPE_SEARCH_ENTRY);
-
-  adw_view_stack_set_visible_child_name (stack, "map");
-  g_assert_true (wait_until (f, map_shows, "Hanoi, Laos, Nghe An, Quang Nam, Vientiane, Vietnam"));
-
-  gtk_editable_set_text (GTK_EDITABLE (entry), "Nghệ An");
-  g_assert_true (wait_until (f, map_shows, "Laos, Nghe An, Vietnam"));
-}
-
 static void
 test_reopen_does_not_import_again (Fixture       *f,
                                    gconstpointer  data)
@@ -1618,6 +1569,124 @@ test_entity_details (Fixture       *f,
     g_signal_emit_by_name (button, "clicked");
   }
   g_assert_true (wait_until (f, chip_shows, "Place: Laos"));
+}
+
+/* --- the map page ---------------------------------------------------------- */
+
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
+}
+
+/* The names on the map's markers, sorted and joined: "Laos, Vietnam". */
+static char *
+map_place_names (Fixture *f)
+{
+  MkMapView *map_view = find_widget (GTK_WIDGET (f->window), MK_TYPE_MAP_VIEW);
+  GList *markers = shumate_marker_layer_get_markers (mk_map_view_get_marker_layer (map_view));
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+
+  for (GList *l = markers; l != NULL; l = l->next)
+    g_ptr_array_add (names, (gpointer) mk_entity_get_name (mk_map_marker_get_place (l->data)));
+  g_list_free (markers);
+  g_ptr_array_sort (names, compare_names);
+  g_ptr_array_add (names, NULL);
+
+  return g_strjoinv (", ", (char **) names->pdata);
+}
+
+static gboolean
+map_shows (Fixture       *f,
+           gconstpointer  data)
+{
+  g_autofree char *names = map_place_names (f);
+
+  return g_str_equal (names, data);
+}
+
+static gboolean
+map_shows_article_places (Fixture       *f,
+                          gconstpointer  data)
+{
+  const gint64 *article_id = data;
+  g_autoptr(GPtrArray) places = mk_store_get_article_entities (f->store, *article_id,
+                                                               MK_ENTITY_PLACE, NULL);
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+  g_autofree char *expected = NULL;
+  g_autofree char *shown = map_place_names (f);
+
+  /* The article's places as its entities say, those the gazetteer
+   * locates: what the map must show, found another way. */
+  for (guint i = 0; i < places->len; i++)
+    if (mk_entity_has_location (g_ptr_array_index (places, i)))
+      g_ptr_array_add (names, (gpointer) mk_entity_get_name (g_ptr_array_index (places, i)));
+  g_ptr_array_sort (names, compare_names);
+  g_ptr_array_add (names, NULL);
+  expected = g_strjoinv (", ", (char **) names->pdata);
+
+  return names->len > 1 && g_str_equal (shown, expected);
+}
+
+static MkMapMarker *
+map_marker (Fixture    *f,
+            const char *name)
+{
+  MkMapView *map_view = find_widget (GTK_WIDGET (f->window), MK_TYPE_MAP_VIEW);
+  GList *markers = shumate_marker_layer_get_markers (mk_map_view_get_marker_layer (map_view));
+  MkMapMarker *found = NULL;
+
+  for (GList *l = markers; l != NULL; l = l->next)
+    if (g_strcmp0 (mk_entity_get_name (mk_map_marker_get_place (l->data)), name) == 0)
+      found = l->data;
+  g_list_free (markers);
+
+  return found;
+}
+
+/* The map page shows the places of every result, then of the one article
+ * that names Nghe An; with the pane's scope on the article, the places of
+ * the article being read; clicking a place narrows the list to the
+ * articles naming it, as clicking it in the entity pane does. */
+static void
+test_map_page_follows_search (Fixture       *f,
+                              gconstpointer  data)
+{
+  AdwViewStack *stack = find_widget (GTK_WIDGET (f->window), ADW_TYPE_VIEW_STACK);
+  GtkSearchEntry *entry = find_widget (GTK_WIDGET (f->window), GTK_TYPE_SEARCH_ENTRY);
+  MkMapView *map_view = find_widget (GTK_WIDGET (f->window), MK_TYPE_MAP_VIEW);
+  g_autoptr(GArray) expected = NULL;
+  g_autoptr(GArray) shown = NULL;
+  MkMapMarker *vientiane;
+  gint64 article_id;
+
+  mk_entity_panel_set_scope (entity_panel (f), "results");
+  adw_view_stack_set_visible_child_name (stack, "map");
+  g_assert_true (wait_until (f, map_shows, "Hanoi, Laos, Nghe An, Quang Nam, Vientiane, Vietnam"));
+
+  gtk_editable_set_text (GTK_EDITABLE (entry), "Nghệ An");
+  g_assert_true (wait_until (f, map_shows, "Laos, Nghe An, Vietnam"));
+
+  gtk_editable_set_text (GTK_EDITABLE (entry), "");
+  g_assert_true (wait_until (f, rows_shown, GUINT_TO_POINTER (N_SAMPLE_ARTICLES)));
+  mk_entity_panel_set_scope (entity_panel (f), "article");
+  article_id = select_article_mentioning (f, "Quang Nam");
+  g_assert_true (wait_until (f, map_shows_article_places, &article_id));
+
+  /* A click on Vientiane's marker. */
+  mk_entity_panel_set_scope (entity_panel (f), "results");
+  g_assert_true (wait_until (f, map_shows, "Hanoi, Laos, Nghe An, Quang Nam, Vientiane, Vietnam"));
+  vientiane = map_marker (f, "Vientiane");
+  g_assert_nonnull (vientiane);
+  expected = ids_naming_entity (f, mk_entity_get_id (mk_map_marker_get_place (vientiane)));
+  g_assert_cmpuint (expected->len, <, N_SAMPLE_ARTICLES);
+  g_signal_emit_by_name (map_view, "place-activated",
+                         mk_entity_get_id (mk_map_marker_get_place (vientiane)));
+  g_assert_true (wait_until (f, rows_shown, GUINT_TO_POINTER (expected->len)));
+  shown = shown_ids (f);
+  assert_same_ids (shown, expected);
+  g_assert_true (wait_until (f, chip_shows, "Place: Vientiane"));
 }
 
 int
