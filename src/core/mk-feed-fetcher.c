@@ -186,6 +186,8 @@ body_read (GObject      *source,
 
   if (g_bytes_get_size (chunk) == 0)
     {
+      /* Closed, so that the connection goes back to the session's pool. */
+      g_input_stream_close (exchange->stream, NULL, NULL);
       g_task_return_boolean (task, TRUE);
       g_object_unref (task);
       return;
