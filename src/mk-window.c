@@ -481,6 +481,8 @@ mk_window_constructed (GObject *object)
     mk_window_import_samples (self);
   else
     mk_window_search (self);
+
+  _mk_window_feeds_init (self);
 }
 
 static void
@@ -493,6 +495,7 @@ mk_window_dispose (GObject *object)
   g_cancellable_cancel (self->search_cancellable);
   g_cancellable_cancel (self->import_cancellable);
   g_clear_handle_id (&self->counting_timeout_id, g_source_remove);
+  _mk_window_feeds_dispose (self);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), MK_TYPE_WINDOW);
 
@@ -506,6 +509,7 @@ mk_window_finalize (GObject *object)
 
   g_clear_object (&self->search_cancellable);
   g_clear_object (&self->import_cancellable);
+  _mk_window_feeds_finalize (self);
   g_clear_object (&self->settings);
   g_clear_object (&self->articles);
   g_clear_object (&self->store);
@@ -614,6 +618,7 @@ mk_window_class_init (MkWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_row_unbind_cb);
 
   _mk_window_class_actions_init (klass);
+  _mk_window_class_feeds_init (klass);
 }
 
 static void
@@ -625,4 +630,18 @@ mk_window_init (MkWindow *self)
   gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self));
 
   mk_window_bind_settings (self);
+}
+
+void
+_mk_window_show_toast (MkWindow   *self,
+                       const char *title)
+{
+  mk_window_toast (self, title);
+}
+
+/* Runs the current search again, e.g. after new articles arrived. */
+void
+_mk_window_reload_articles (MkWindow *self)
+{
+  mk_window_search (self);
 }
