@@ -265,6 +265,7 @@ mk_application_startup (GApplication *app)
   } accels[] = {
     { "app.quit", { "<Control>q", NULL } },
     { "win.search", { "<Control>f", NULL } },
+    { "win.fetch-feeds", { "<Control>r", NULL } },
     { "window.close", { "<Control>w", NULL } },
     { "win.show-help-overlay", { "<Control>question", NULL } },
   };

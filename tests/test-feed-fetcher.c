@@ -980,6 +980,18 @@ test_discover (Fixture       *f,
   nothing = discover (f, "/plain/", &error);
   g_assert_null (nothing);
   g_assert_error (error, MK_FEED_ERROR, MK_FEED_ERROR_NOT_A_FEED);
+  g_clear_error (&error);
+
+  /* A page whose feed is missing: the error says it was the feed. */
+  add_route (f, "/stale/", 200,
+             g_strdup ("<html><head><link rel=\"alternate\" type=\"application/atom+xml\""
+                       " href=\"/stale/atom.xml\"></head></html>"));
+  g_clear_object (&nothing);
+  nothing = discover (f, "/stale/", &error);
+  g_assert_null (nothing);
+  g_assert_nonnull (error);
+  g_assert_nonnull (strstr (error->message, "the page links to the feed"));
+  g_assert_nonnull (strstr (error->message, "HTTP 404"));
 }
 
 int

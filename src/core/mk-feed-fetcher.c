@@ -1038,19 +1038,26 @@ discovery_answered (GObject      *source,
   gsize length;
   const char *data_bytes;
 
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
+  if (g_task_propagate_boolean (G_TASK (result), &error))
     {
-      g_task_return_error (task, g_steal_pointer (&error));
-      g_object_unref (task);
-      return;
+      status = soup_message_get_status (exchange->message);
+      if (status < 200 || status >= 300)
+        {
+          g_autofree char *description = describe_status (exchange->message);
+
+          error = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_FAILED, description);
+        }
     }
 
-  status = soup_message_get_status (exchange->message);
-  if (status < 200 || status >= 300)
+  if (error != NULL)
     {
-      g_autofree char *description = describe_status (exchange->message);
-
-      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_FAILED, "%s", description);
+      /* After a page, say that it was the feed it names that failed. */
+      if (discovery->attempts > 1 && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_task_return_new_error (task, error->domain, error->code,
+                                 _("the page links to the feed “%s”, which failed: %s"),
+                                 discovery->url, error->message);
+      else
+        g_task_return_error (task, g_steal_pointer (&error));
       g_object_unref (task);
       return;
     }
