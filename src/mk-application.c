@@ -351,6 +351,7 @@ mk_application_startup (GApplication *app)
     { "app.preferences", { "<Control>comma", NULL } },
     { "win.search", { "<Control>f", NULL } },
     { "win.import-files", { "<Control>o", NULL } },
+    { "win.fetch-feeds", { "<Control>r", NULL } },
     { "window.close", { "<Control>w", NULL } },
     { "win.show-help-overlay", { "<Control>question", NULL } },
   };

@@ -8,6 +8,7 @@
 #include "mk-article-view.h"
 #include "mk-entity-panel.h"
 #include "mk-map-view.h"
+#include "mk-feeds-popover.h"
 #include "mk-window.h"
 
 G_BEGIN_DECLS
@@ -53,6 +54,19 @@ struct _MkWindow
   guint                 searching : 1;  /* until the first rows are in */
   guint                 importing : 1;
   guint                 importing_samples : 1;  /* the list waits for them */
+
+  /* Feeds: mk-window-feeds.c */
+  MkFeedsPopover       *feeds_popover;
+  MkFeedFetcher        *fetcher;
+  GListStore           *feeds;             /* MkFeedSource */
+  GCancellable         *feeds_cancellable; /* listing the feeds */
+  GCancellable         *fetch_cancellable; /* set while fetching */
+  guint                 refresh_id;
+  guint                 fetch_total;
+  guint                 fetch_done;
+  guint                 fetch_added;
+  guint                 fetch_updated;
+  guint                 fetch_failed;
 };
 
 void _mk_window_class_actions_init (MkWindowClass *klass);
@@ -73,5 +87,11 @@ void _mk_window_show_entity        (MkWindow      *self,
 /* mk-window-map.c */
 void _mk_window_class_map_init     (MkWindowClass *klass);
 void _mk_window_map_refresh        (MkWindow      *self);
+
+/* mk-window-feeds.c */
+void _mk_window_class_feeds_init  (MkWindowClass *klass);
+void _mk_window_feeds_init        (MkWindow      *self);
+void _mk_window_feeds_dispose     (MkWindow      *self);
+void _mk_window_feeds_finalize    (MkWindow      *self);
 
 G_END_DECLS

@@ -591,6 +591,8 @@ mk_window_constructed (GObject *object)
     _mk_window_import_samples (self);
   else
     mk_window_search (self);
+
+  _mk_window_feeds_init (self);
 }
 
 static void
@@ -604,6 +606,7 @@ mk_window_dispose (GObject *object)
   _mk_window_import_dispose (self);
   g_cancellable_cancel (self->places_cancellable);
   g_clear_handle_id (&self->counting_timeout_id, g_source_remove);
+  _mk_window_feeds_dispose (self);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), MK_TYPE_WINDOW);
 
@@ -619,6 +622,7 @@ mk_window_finalize (GObject *object)
   g_clear_object (&self->import_cancellable);
   g_clear_pointer (&self->import_report, g_ptr_array_unref);
   g_clear_object (&self->places_cancellable);
+  _mk_window_feeds_finalize (self);
   g_clear_object (&self->settings);
   g_clear_object (&self->filter_entity);
   g_clear_object (&self->articles);
@@ -738,6 +742,7 @@ mk_window_class_init (MkWindowClass *klass)
   _mk_window_class_actions_init (klass);
   _mk_window_class_import_init (klass);
   _mk_window_class_map_init (klass);
+  _mk_window_class_feeds_init (klass);
 }
 
 static void

@@ -84,6 +84,22 @@ set_up (Fixture       *f,
   g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
 }
 
+static gboolean flag_timeout (gpointer data);
+
+/* Lets the server see its clients' connections close (the fetcher's
+ * session closes them when it goes), so that it frees them before it
+ * stops; bounded. */
+static void
+drain_connections (void)
+{
+  gboolean done = FALSE;
+  guint id = g_timeout_add (200, flag_timeout, &done);
+
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+  (void) id;
+}
+
 static void
 tear_down (Fixture       *f,
            gconstpointer  data)
@@ -91,6 +107,7 @@ tear_down (Fixture       *f,
   g_autoptr(GDir) dir = g_dir_open (f->dir, 0, NULL);
   const char *name;
 
+  drain_connections ();
   soup_server_disconnect (f->server);
   g_clear_object (&f->server);
   while (g_main_context_iteration (NULL, FALSE))

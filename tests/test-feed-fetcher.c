@@ -306,6 +306,22 @@ remove_dir (const char *path)
   g_rmdir (path);
 }
 
+static gboolean flag_timeout (gpointer data);
+
+/* Lets the server see its clients' connections close (the fetcher's
+ * session closes them when it goes), so that it frees them before it
+ * stops; bounded. */
+static void
+drain_connections (void)
+{
+  gboolean done = FALSE;
+  guint id = g_timeout_add (200, flag_timeout, &done);
+
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+  (void) id;
+}
+
 static void
 tear_down (Fixture       *f,
            gconstpointer  data)
@@ -318,9 +334,10 @@ tear_down (Fixture       *f,
       soup_server_message_set_status (message, 503, NULL);
       soup_server_message_unpause (message);
     }
+  drain_connections ();
   soup_server_disconnect (f->server);
   g_clear_pointer (&f->paused, g_ptr_array_unref);
-  g_clear_object (&f->server);
+  g_assert_finalize_object (g_steal_pointer (&f->server));
   /* Let the sockets' last callbacks run before their owners go. */
   while (g_main_context_iteration (NULL, FALSE))
     ;
@@ -963,6 +980,18 @@ test_discover (Fixture       *f,
   nothing = discover (f, "/plain/", &error);
   g_assert_null (nothing);
   g_assert_error (error, MK_FEED_ERROR, MK_FEED_ERROR_NOT_A_FEED);
+  g_clear_error (&error);
+
+  /* A page whose feed is missing: the error says it was the feed. */
+  add_route (f, "/stale/", 200,
+             g_strdup ("<html><head><link rel=\"alternate\" type=\"application/atom+xml\""
+                       " href=\"/stale/atom.xml\"></head></html>"));
+  g_clear_object (&nothing);
+  nothing = discover (f, "/stale/", &error);
+  g_assert_null (nothing);
+  g_assert_nonnull (error);
+  g_assert_nonnull (strstr (error->message, "the page links to the feed"));
+  g_assert_nonnull (strstr (error->message, "HTTP 404"));
 }
 
 int

@@ -1024,7 +1024,7 @@ static gboolean
 import_progress_shown (Fixture       *f,
                        gconstpointer  data)
 {
-  GtkWidget *bar = find_widget (GTK_WIDGET (f->window), GTK_TYPE_PROGRESS_BAR);
+  GtkWidget *bar = find_by_css_class (GTK_WIDGET (f->window), "import-progress");
 
   return gtk_widget_get_mapped (bar);
 }
@@ -1033,9 +1033,8 @@ static gboolean
 import_progress_hidden (Fixture       *f,
                         gconstpointer  data)
 {
-  GtkRevealer *revealer = GTK_REVEALER (gtk_widget_get_ancestor (find_widget (GTK_WIDGET (f->window),
-                                                                              GTK_TYPE_PROGRESS_BAR),
-                                                                 GTK_TYPE_REVEALER));
+  GtkWidget *bar = find_by_css_class (GTK_WIDGET (f->window), "import-progress");
+  GtkRevealer *revealer = GTK_REVEALER (gtk_widget_get_ancestor (bar, GTK_TYPE_REVEALER));
 
   return !gtk_revealer_get_reveal_child (revealer);
 }

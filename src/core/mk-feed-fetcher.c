@@ -13,6 +13,7 @@
 
 #include "mk-feed.h"
 #include "mk-feed-fetcher.h"
+#include "mk-feed-http.h"
 #include "mk-importer.h"
 #include "mk-store.h"
 #include "mk-xml.h"
@@ -40,14 +41,10 @@
 
 #define DEFAULT_TIMEOUT 30          /* seconds of silence on a connection */
 #define DEFAULT_MAX_CONCURRENT 4
-#define READ_CHUNK (64 * 1024)
 
 /* A server may ask for less, not for more: news feeds change daily. */
 #define MAX_WAIT_SECONDS (24 * 60 * 60)
 
-#define ACCEPT "application/rss+xml, application/atom+xml, application/feed+json, " \
-               "application/rdf+xml;q=0.9, application/json;q=0.8, " \
-               "application/xml;q=0.8, text/xml;q=0.8, text/html;q=0.5, */*;q=0.1"
 
 struct _MkFeedFetcher
 {
@@ -87,298 +84,6 @@ now_iso (gint64 offset_seconds)
   g_autoptr(GDateTime) then = g_date_time_add_seconds (now, offset_seconds);
 
   return g_date_time_format (then, "%Y-%m-%dT%H:%M:%SZ");
-}
-
-/* One HTTP exchange, redirects included ------------------------------------ */
-
-typedef struct {
-  char *url;              /* asked for, then where the redirects led */
-  char *etag;             /* validators to send, for the first URL only */
-  char *last_modified;
-  guint n_redirects;
-  gboolean permanent;     /* every redirect so far was 301 or 308 */
-  SoupMessage *message;
-  GInputStream *stream;
-  GByteArray *body;
-  GCancellable *cancellable;  /* the caller's, and the deadline's */
-  gulong cancelled_id;
-  GCancellable *outer;
-  guint deadline_id;
-  gboolean timed_out;
-} Exchange;
-
-static void
-exchange_free (Exchange *exchange)
-{
-  if (exchange->deadline_id != 0)
-    g_source_remove (exchange->deadline_id);
-  if (exchange->outer != NULL)
-    g_cancellable_disconnect (exchange->outer, exchange->cancelled_id);
-  g_clear_object (&exchange->outer);
-  g_free (exchange->url);
-  g_free (exchange->etag);
-  g_free (exchange->last_modified);
-  g_clear_object (&exchange->message);
-  g_clear_object (&exchange->stream);
-  g_clear_pointer (&exchange->body, g_byte_array_unref);
-  g_clear_object (&exchange->cancellable);
-  g_free (exchange);
-}
-
-static void send_request (GTask *task);
-
-static gboolean
-deadline_passed (gpointer data)
-{
-  Exchange *exchange = data;
-
-  exchange->deadline_id = 0;
-  exchange->timed_out = TRUE;
-  g_cancellable_cancel (exchange->cancellable);
-  return G_SOURCE_REMOVE;
-}
-
-static void
-outer_cancelled (GCancellable *outer,
-                 gpointer      data)
-{
-  g_cancellable_cancel (G_CANCELLABLE (data));
-}
-
-static void
-return_io_error (GTask        *task,
-                 GError       *error)
-{
-  Exchange *exchange = g_task_get_task_data (task);
-  MkFeedFetcher *self = g_task_get_source_object (task);
-
-  /* Our deadline cancels the exchange; say it timed out, not cancelled. */
-  if (exchange->timed_out && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    {
-      g_clear_error (&error);
-      error = g_error_new (G_IO_ERROR, G_IO_ERROR_TIMED_OUT,
-                           _("no complete answer within %u seconds"), self->timeout * 4);
-    }
-  g_task_return_error (task, error);
-  g_object_unref (task);
-}
-
-static void
-read_body (GTask *task);
-
-static void
-body_read (GObject      *source,
-           GAsyncResult *result,
-           gpointer      data)
-{
-  GTask *task = data;
-  Exchange *exchange = g_task_get_task_data (task);
-  MkFeedFetcher *self = g_task_get_source_object (task);
-  g_autoptr(GBytes) chunk = NULL;
-  GError *error = NULL;
-
-  chunk = g_input_stream_read_bytes_finish (G_INPUT_STREAM (source), result, &error);
-  if (chunk == NULL)
-    {
-      return_io_error (task, error);
-      return;
-    }
-
-  if (g_bytes_get_size (chunk) == 0)
-    {
-      g_task_return_boolean (task, TRUE);
-      g_object_unref (task);
-      return;
-    }
-
-  g_byte_array_append (exchange->body, g_bytes_get_data (chunk, NULL), g_bytes_get_size (chunk));
-  if (exchange->body->len > self->max_body_size)
-    {
-      g_autofree char *limit = g_format_size (self->max_body_size);
-
-      g_task_return_new_error (task, MK_FEED_ERROR, MK_FEED_ERROR_TOO_LARGE,
-                               _("the answer is larger than %s"), limit);
-      g_object_unref (task);
-      return;
-    }
-
-  read_body (task);
-}
-
-static void
-read_body (GTask *task)
-{
-  Exchange *exchange = g_task_get_task_data (task);
-
-  g_input_stream_read_bytes_async (exchange->stream, READ_CHUNK, G_PRIORITY_DEFAULT,
-                                   exchange->cancellable, body_read, task);
-}
-
-static gboolean
-is_redirect (guint status)
-{
-  return status == 301 || status == 302 || status == 303 || status == 307 || status == 308;
-}
-
-static void
-follow_redirect (GTask *task)
-{
-  Exchange *exchange = g_task_get_task_data (task);
-  SoupMessageHeaders *headers = soup_message_get_response_headers (exchange->message);
-  const char *location = soup_message_headers_get_one (headers, "Location");
-  guint status = soup_message_get_status (exchange->message);
-  g_autofree char *next = NULL;
-  g_autofree char *scheme = NULL;
-
-  if (location != NULL)
-    next = g_uri_resolve_relative (exchange->url, location, G_URI_FLAGS_NONE, NULL);
-  scheme = next ? g_uri_parse_scheme (next) : NULL;
-  if (scheme == NULL || (g_ascii_strcasecmp (scheme, "http") != 0 &&
-                         g_ascii_strcasecmp (scheme, "https") != 0))
-    {
-      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                               _("redirected (HTTP %u) without a usable address"), status);
-      g_object_unref (task);
-      return;
-    }
-
-  if (++exchange->n_redirects > MK_FEED_FETCHER_MAX_REDIRECTS)
-    {
-      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_FAILED,
-                               _("too many redirects (more than %d)"),
-                               MK_FEED_FETCHER_MAX_REDIRECTS);
-      g_object_unref (task);
-      return;
-    }
-
-  exchange->permanent = exchange->permanent && (status == 301 || status == 308);
-  g_free (exchange->url);
-  exchange->url = g_steal_pointer (&next);
-  g_clear_object (&exchange->stream);
-  send_request (task);
-}
-
-static void
-request_sent (GObject      *source,
-              GAsyncResult *result,
-              gpointer      data)
-{
-  GTask *task = data;
-  Exchange *exchange = g_task_get_task_data (task);
-  GError *error = NULL;
-  guint status;
-
-  exchange->stream = soup_session_send_finish (SOUP_SESSION (source), result, &error);
-  if (exchange->stream == NULL)
-    {
-      return_io_error (task, error);
-      return;
-    }
-
-  status = soup_message_get_status (exchange->message);
-  if (is_redirect (status))
-    {
-      /* The body of a redirect is not read; closing drops the connection
-       * if it had one, which costs less than reading an unknown amount. */
-      g_input_stream_close (exchange->stream, NULL, NULL);
-      follow_redirect (task);
-      return;
-    }
-
-  if (status >= 200 && status < 300)
-    {
-      MkFeedFetcher *self = g_task_get_source_object (task);
-      goffset length = soup_message_headers_get_content_length (
-                         soup_message_get_response_headers (exchange->message));
-
-      /* Refused before reading when the server says how much is coming. */
-      if (length > 0 && (guint64) length > self->max_body_size)
-        {
-          g_autofree char *limit = g_format_size (self->max_body_size);
-
-          g_task_return_new_error (task, MK_FEED_ERROR, MK_FEED_ERROR_TOO_LARGE,
-                                   _("the answer is larger than %s"), limit);
-          g_object_unref (task);
-          return;
-        }
-      read_body (task);
-      return;
-    }
-
-  /* 304 and errors: the status says all; the body is not needed. */
-  g_input_stream_close (exchange->stream, NULL, NULL);
-  g_task_return_boolean (task, TRUE);
-  g_object_unref (task);
-}
-
-static void
-send_request (GTask *task)
-{
-  MkFeedFetcher *self = g_task_get_source_object (task);
-  Exchange *exchange = g_task_get_task_data (task);
-  SoupMessageHeaders *headers;
-
-  g_clear_object (&exchange->message);
-  exchange->message = soup_message_new (SOUP_METHOD_GET, exchange->url);
-  if (exchange->message == NULL)
-    {
-      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
-                               _("“%s” is not a web address"), exchange->url);
-      g_object_unref (task);
-      return;
-    }
-
-  soup_message_add_flags (exchange->message, SOUP_MESSAGE_NO_REDIRECT);
-  headers = soup_message_get_request_headers (exchange->message);
-  soup_message_headers_replace (headers, "Accept", ACCEPT);
-  /* The validators belong to the stored URL's answer; after a redirect
-   * they would describe another resource. */
-  if (exchange->n_redirects == 0)
-    {
-      if (exchange->etag != NULL)
-        soup_message_headers_replace (headers, "If-None-Match", exchange->etag);
-      if (exchange->last_modified != NULL)
-        soup_message_headers_replace (headers, "If-Modified-Since", exchange->last_modified);
-    }
-
-  soup_session_send_async (self->session, exchange->message, G_PRIORITY_DEFAULT,
-                           exchange->cancellable, request_sent, task);
-}
-
-/* GETs @url with the validators; the task returns TRUE once an answer
- * (any status) is complete: read the message and body from the Exchange. */
-static GTask *
-exchange_start (MkFeedFetcher       *self,
-                const char          *url,
-                const char          *etag,
-                const char          *last_modified,
-                GCancellable        *cancellable,
-                GAsyncReadyCallback  callback,
-                gpointer             user_data)
-{
-  GTask *task = g_task_new (self, NULL, callback, user_data);
-  Exchange *exchange = g_new0 (Exchange, 1);
-
-  exchange->url = g_strdup (url);
-  exchange->etag = g_strdup (etag);
-  exchange->last_modified = g_strdup (last_modified);
-  exchange->permanent = TRUE;
-  exchange->body = g_byte_array_new ();
-  exchange->cancellable = g_cancellable_new ();
-  if (cancellable != NULL)
-    {
-      exchange->outer = g_object_ref (cancellable);
-      exchange->cancelled_id = g_cancellable_connect (cancellable, G_CALLBACK (outer_cancelled),
-                                                      exchange->cancellable, NULL);
-    }
-  /* Silence is caught by the session's timeout; a server that trickles
-   * bytes forever by this deadline. */
-  exchange->deadline_id = g_timeout_add_seconds (self->timeout * 4, deadline_passed, exchange);
-  g_task_set_task_data (task, exchange, (GDestroyNotify) exchange_free);
-
-  g_object_ref (task);  /* released by whoever returns */
-  send_request (task);
-  return task;
 }
 
 /* Answers ----------------------------------------------------------------- */
@@ -748,22 +453,21 @@ exchange_done (GObject      *source,
 {
   Request *request = data;
   Run *run = request->run;
-  Exchange *exchange = g_task_get_task_data (G_TASK (result));
   g_autoptr(GError) error = NULL;
   Job *job = g_new0 (Job, 1);
   guint status = 0;
 
   job->kind = JOB_SAVE;
   job->feed = g_object_ref (request->feed);
-  job->url = g_strdup (exchange->url);
+  job->url = g_strdup (mk_feed_http_get_url (result));
   job->host = g_strdup (request->host);
   job->outcome = MK_FEED_FETCH_FAILED;
 
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
+  if (!mk_feed_http_get_finish (result, &error))
     mk_feed_source_set_last_error (request->feed, error->message);
   else
     {
-      SoupMessage *message = exchange->message;
+      SoupMessage *message = mk_feed_http_get_message (result);
       g_autofree char *next_fetch = next_fetch_from (message);
 
       status = soup_message_get_status (message);
@@ -777,10 +481,10 @@ exchange_done (GObject      *source,
       else if (status >= 200 && status < 300)
         {
           job->outcome = MK_FEED_FETCH_OK;
-          job->body = g_byte_array_free_to_bytes (g_steal_pointer (&exchange->body));
+          job->body = mk_feed_http_steal_body (result);
           job->etag = header_dup (message, "ETag");
           job->last_modified = header_dup (message, "Last-Modified");
-          job->moved = exchange->n_redirects > 0 && exchange->permanent;
+          job->moved = mk_feed_http_was_moved (result);
           mk_feed_source_set_last_error (request->feed, NULL);
         }
       else
@@ -831,7 +535,7 @@ start_request (Run          *run,
                char         *host)
 {
   Request *request = g_new0 (Request, 1);
-  g_autoptr(GTask) task = NULL;
+  MkFeedFetcher *fetcher = run->fetcher;
 
   request->run = run;
   request->feed = g_object_ref (feed);
@@ -840,9 +544,10 @@ start_request (Run          *run,
   run->n_active++;
 
   g_signal_emit (run->fetcher, signals[FEED_STARTED], 0, feed);
-  task = exchange_start (run->fetcher, mk_feed_source_get_url (feed),
-                         mk_feed_source_get_etag (feed), mk_feed_source_get_last_modified (feed),
-                         run->cancellable, exchange_done, request);
+  mk_feed_http_get_async (fetcher->session, fetcher->timeout, fetcher->max_body_size,
+                          mk_feed_source_get_url (feed), mk_feed_source_get_etag (feed),
+                          mk_feed_source_get_last_modified (feed),
+                          run->cancellable, exchange_done, request);
 }
 
 /* Starts what may start: up to max_concurrent requests, one per host. A
@@ -1027,7 +732,6 @@ discovery_answered (GObject      *source,
 {
   GTask *task = data;
   Discovery *discovery = g_task_get_task_data (task);
-  Exchange *exchange = g_task_get_task_data (G_TASK (result));
   g_autoptr(GError) error = NULL;
   g_autoptr(GBytes) body = NULL;
   g_autoptr(MkFeed) feed = NULL;
@@ -1035,30 +739,38 @@ discovery_answered (GObject      *source,
   guint status;
   gsize length;
   const char *data_bytes;
+  const char *url = mk_feed_http_get_url (result);
 
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
+  if (mk_feed_http_get_finish (result, &error))
     {
-      g_task_return_error (task, g_steal_pointer (&error));
+      status = soup_message_get_status (mk_feed_http_get_message (result));
+      if (status < 200 || status >= 300)
+        {
+          g_autofree char *description = describe_status (mk_feed_http_get_message (result));
+
+          error = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_FAILED, description);
+        }
+    }
+
+  if (error != NULL)
+    {
+      /* After a page, say that it was the feed it names that failed. */
+      if (discovery->attempts > 1 && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_task_return_new_error (task, error->domain, error->code,
+                                 _("the page links to the feed “%s”, which failed: %s"),
+                                 discovery->url, error->message);
+      else
+        g_task_return_error (task, g_steal_pointer (&error));
       g_object_unref (task);
       return;
     }
 
-  status = soup_message_get_status (exchange->message);
-  if (status < 200 || status >= 300)
-    {
-      g_autofree char *description = describe_status (exchange->message);
-
-      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_FAILED, "%s", description);
-      g_object_unref (task);
-      return;
-    }
-
-  body = g_byte_array_free_to_bytes (g_steal_pointer (&exchange->body));
+  body = mk_feed_http_steal_body (result);
   data_bytes = g_bytes_get_data (body, &length);
-  feed = mk_feed_parse (data_bytes ? data_bytes : "", length, exchange->url, &error);
+  feed = mk_feed_parse (data_bytes ? data_bytes : "", length, url, &error);
   if (feed != NULL)
     {
-      MkFeedSource *source_feed = mk_feed_source_new (0, exchange->url);
+      MkFeedSource *source_feed = mk_feed_source_new (0, url);
 
       mk_feed_source_set_title (source_feed, mk_feed_get_title (feed));
       mk_feed_source_set_site_url (source_feed, mk_feed_get_site_url (feed));
@@ -1070,7 +782,7 @@ discovery_answered (GObject      *source,
   /* Not a feed: a page that names its feed, the first time only. */
   if (discovery->attempts == 1 &&
       mk_feed_sniff (data_bytes ? data_bytes : "", length) == MK_FEED_FORMAT_HTML)
-    page_link = discover_in_page (body, exchange->url);
+    page_link = discover_in_page (body, url);
   if (page_link == NULL && discovery->attempts == 1 &&
       mk_feed_sniff (data_bytes ? data_bytes : "", length) != MK_FEED_FORMAT_HTML)
     {
@@ -1096,11 +808,12 @@ static void
 discovery_step (GTask *task)
 {
   Discovery *discovery = g_task_get_task_data (task);
-  g_autoptr(GTask) exchange = NULL;
+  MkFeedFetcher *self = g_task_get_source_object (task);
 
   discovery->attempts++;
-  exchange = exchange_start (g_task_get_source_object (task), discovery->url, NULL, NULL,
-                             g_task_get_cancellable (task), discovery_answered, task);
+  mk_feed_http_get_async (self->session, self->timeout, self->max_body_size,
+                          discovery->url, NULL, NULL,
+                          g_task_get_cancellable (task), discovery_answered, task);
 }
 
 /**

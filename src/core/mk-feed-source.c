@@ -61,10 +61,68 @@ mk_feed_source_finalize (GObject *object)
   G_OBJECT_CLASS (mk_feed_source_parent_class)->finalize (object);
 }
 
+/* Read-only properties, for lists that bind rows with expressions. An
+ * MkFeedSource is a snapshot: a list shows new ones after a fetch rather
+ * than watching these change. */
+enum {
+  PROP_0,
+  PROP_URL,
+  PROP_DISPLAY_NAME,
+  PROP_N_ARTICLES,
+  PROP_LAST_ERROR,
+  PROP_HAS_ERROR,
+  N_PROPS
+};
+
+static void
+mk_feed_source_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  MkFeedSource *self = MK_FEED_SOURCE (object);
+
+  switch (prop_id)
+    {
+    case PROP_URL:
+      g_value_set_string (value, self->url);
+      break;
+    case PROP_DISPLAY_NAME:
+      g_value_set_string (value, mk_feed_source_get_display_name (self));
+      break;
+    case PROP_N_ARTICLES:
+      g_value_set_int64 (value, self->n_articles);
+      break;
+    case PROP_LAST_ERROR:
+      g_value_set_string (value, self->last_error);
+      break;
+    case PROP_HAS_ERROR:
+      g_value_set_boolean (value, self->last_error != NULL);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
 static void
 mk_feed_source_class_init (MkFeedSourceClass *klass)
 {
-  G_OBJECT_CLASS (klass)->finalize = mk_feed_source_finalize;
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GParamFlags flags = G_PARAM_READABLE | G_PARAM_STATIC_STRINGS;
+
+  object_class->finalize = mk_feed_source_finalize;
+  object_class->get_property = mk_feed_source_get_property;
+
+  g_object_class_install_property (object_class, PROP_URL,
+    g_param_spec_string ("url", NULL, NULL, NULL, flags));
+  g_object_class_install_property (object_class, PROP_DISPLAY_NAME,
+    g_param_spec_string ("display-name", NULL, NULL, NULL, flags));
+  g_object_class_install_property (object_class, PROP_N_ARTICLES,
+    g_param_spec_int64 ("n-articles", NULL, NULL, 0, G_MAXINT64, 0, flags));
+  g_object_class_install_property (object_class, PROP_LAST_ERROR,
+    g_param_spec_string ("last-error", NULL, NULL, NULL, flags));
+  g_object_class_install_property (object_class, PROP_HAS_ERROR,
+    g_param_spec_boolean ("has-error", NULL, NULL, FALSE, flags));
 }
 
 static void

@@ -1,0 +1,445 @@
+/* test-window-feeds.c — adding and fetching a feed from the main window
+ *
+ * In-process under Xvfb, as a person would: open the Add Feed dialog, type
+ * the address of a page served by a local SoupServer (127.0.0.1, started
+ * and stopped by each test), wait for the dialog to find its feed, add it,
+ * and see the feed's articles appear in the list and the feed in the
+ * feeds popover. Every wait is bounded.
+ *
+ * Copyright 2026 The Mekong developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <locale.h>
+#include <string.h>
+
+#include <glib/gstdio.h>
+#include <libsoup/soup.h>
+
+#include "mk-add-feed-dialog.h"
+#include "mk-feeds-popover.h"
+#include "mk-window.h"
+
+#define N_SAMPLE_ARTICLES 7
+#define TIMEOUT_SECONDS   30
+
+#define FEED_TITLE   "Local Outlet"
+#define STORY_TITLE  "Labour pact signed in Vientiane"
+
+typedef struct
+{
+  char       *tmpdir;
+  char       *archive_path;
+  MkStore    *store;
+  MkWindow   *window;
+  SoupServer *server;
+  int         port;
+  guint       n_requests;
+} Fixture;
+
+typedef gboolean (*Condition) (Fixture *f, gconstpointer data);
+
+static gboolean
+keep_waking (gpointer data)
+{
+  return G_SOURCE_CONTINUE;
+}
+
+static gboolean
+wait_until (Fixture       *f,
+            Condition      condition,
+            gconstpointer  data)
+{
+  gint64 deadline = g_get_monotonic_time () + TIMEOUT_SECONDS * G_USEC_PER_SEC;
+  guint tick = g_timeout_add (10, keep_waking, NULL);
+  gboolean done;
+
+  while (!(done = condition (f, data)) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_source_remove (tick);
+  return done;
+}
+
+static void
+collect_widgets (GtkWidget *widget,
+                 GType      type,
+                 GPtrArray *found)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    g_ptr_array_add (found, widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    collect_widgets (child, type, found);
+}
+
+static GtkWidget *
+find_widget (GtkWidget *root,
+             GType      type)
+{
+  g_autoptr(GPtrArray) found = g_ptr_array_new ();
+
+  collect_widgets (root, type, found);
+  g_assert_cmpuint (found->len, ==, 1);
+  return g_ptr_array_index (found, 0);
+}
+
+/* The widget with @css_class under @root, depth first, or NULL. */
+static GtkWidget *
+find_by_css_class (GtkWidget  *root,
+                   const char *css_class)
+{
+  if (gtk_widget_has_css_class (root, css_class))
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_by_css_class (child, css_class);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* The articles the list shows, as its model gives them. */
+static GListModel *
+window_model (Fixture *f)
+{
+  GtkWidget *list_view = find_by_css_class (GTK_WIDGET (f->window), "article-list");
+
+  g_assert_true (GTK_IS_LIST_VIEW (list_view));
+  return G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (list_view)));
+}
+
+static gboolean
+n_articles_listed (Fixture       *f,
+                   gconstpointer  data)
+{
+  return g_list_model_get_n_items (window_model (f)) == GPOINTER_TO_UINT (data);
+}
+
+static gboolean
+article_listed (Fixture       *f,
+                gconstpointer  data)
+{
+  GListModel *model = window_model (f);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(MkArticle) article = g_list_model_get_item (model, i);
+
+      if (g_strcmp0 (mk_article_get_title (article), data) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static MkAddFeedDialog *
+find_dialog (void)
+{
+  g_autoptr(GListModel) toplevels = gtk_window_get_toplevels ();
+
+  g_object_ref (toplevels);
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (MK_IS_ADD_FEED_DIALOG (window))
+        return MK_ADD_FEED_DIALOG (window);
+    }
+  return NULL;
+}
+
+static gboolean
+dialog_shown (Fixture       *f,
+              gconstpointer  data)
+{
+  MkAddFeedDialog *dialog = find_dialog ();
+
+  return dialog != NULL && gtk_widget_get_mapped (GTK_WIDGET (dialog));
+}
+
+static gboolean
+dialog_gone (Fixture       *f,
+             gconstpointer  data)
+{
+  return find_dialog () == NULL;
+}
+
+static gboolean
+add_enabled (Fixture       *f,
+             gconstpointer  data)
+{
+  return adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (find_dialog ()), "add");
+}
+
+/* Whether a label in @root reads @text, as a person would see it. */
+static gboolean
+shows_text (GtkWidget  *root,
+            const char *text)
+{
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+
+  collect_widgets (root, GTK_TYPE_LABEL, labels);
+  for (guint i = 0; i < labels->len; i++)
+    if (strstr (gtk_label_get_text (g_ptr_array_index (labels, i)), text) != NULL)
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+dialog_says (Fixture       *f,
+             gconstpointer  data)
+{
+  return shows_text (GTK_WIDGET (find_dialog ()), data);
+}
+
+/* Clicks the button labelled @label, as a person would. */
+static void
+click_button (GtkWidget  *root,
+              const char *label)
+{
+  g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+
+  collect_widgets (root, GTK_TYPE_BUTTON, buttons);
+  for (guint i = 0; i < buttons->len; i++)
+    if (g_strcmp0 (gtk_button_get_label (g_ptr_array_index (buttons, i)), label) == 0)
+      {
+        g_signal_emit_by_name (g_ptr_array_index (buttons, i), "clicked");
+        return;
+      }
+  g_assert_not_reached ();
+}
+
+/* The feeds popover lists the feed with its two articles. */
+static gboolean
+feed_row_shown (Fixture       *f,
+                gconstpointer  data)
+{
+  GtkWidget *popover = find_widget (GTK_WIDGET (f->window), MK_TYPE_FEEDS_POPOVER);
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+
+  collect_widgets (popover, ADW_TYPE_ACTION_ROW, rows);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      AdwPreferencesRow *row = g_ptr_array_index (rows, i);
+
+      if (g_strcmp0 (adw_preferences_row_get_title (row), data) == 0 &&
+          shows_text (GTK_WIDGET (row), "2"))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static gboolean
+feed_row_has_error (Fixture       *f,
+                    gconstpointer  data)
+{
+  GtkWidget *popover = find_widget (GTK_WIDGET (f->window), MK_TYPE_FEEDS_POPOVER);
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+
+  collect_widgets (popover, ADW_TYPE_ACTION_ROW, rows);
+  return rows->len == 1 &&
+         g_strcmp0 (adw_action_row_get_subtitle (g_ptr_array_index (rows, 0)), data) == 0;
+}
+
+/* The server ------------------------------------------------------------------ */
+
+static void
+handle (SoupServer        *server,
+        SoupServerMessage *message,
+        const char        *path,
+        GHashTable        *query,
+        gpointer           data)
+{
+  Fixture *f = data;
+  g_autofree char *body = NULL;
+  const char *type = "text/html";
+
+  f->n_requests++;
+  if (g_str_equal (path, "/news/"))
+    body = g_strdup ("<!DOCTYPE html><html><head><title>News</title>"
+                     "<link rel=\"alternate\" type=\"application/atom+xml\" href=\"feed.xml\">"
+                     "</head><body>News</body></html>");
+  else if (g_str_equal (path, "/news/feed.xml"))
+    {
+      type = "application/atom+xml";
+      body = g_strdup ("<?xml version=\"1.0\"?><feed xmlns=\"http://www.w3.org/2005/Atom\">"
+                       "<title>" FEED_TITLE "</title>"
+                       "<entry><id>tag:local,1</id><title>" STORY_TITLE "</title>"
+                       "<link href=\"/news/1\"/><updated>2026-11-23T01:00:00Z</updated>"
+                       "<content type=\"html\">&lt;p&gt;The ministers met in Vientiane.&lt;/p&gt;</content></entry>"
+                       "<entry><id>tag:local,2</id><title>A second local story</title>"
+                       "<link href=\"/news/2\"/><updated>2026-11-22T01:00:00Z</updated>"
+                       "<summary>More news.</summary></entry></feed>");
+    }
+
+  if (body == NULL)
+    {
+      soup_server_message_set_status (message, 404, NULL);
+      return;
+    }
+  soup_server_message_set_status (message, 200, NULL);
+  soup_server_message_set_response (message, type, SOUP_MEMORY_COPY, body, strlen (body));
+}
+
+/* The fixture ----------------------------------------------------------------- */
+
+static void
+fixture_setup (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  GSList *uris;
+
+  f->tmpdir = g_dir_make_tmp ("mekong-test-window-feeds-XXXXXX", &error);
+  g_assert_no_error (error);
+  f->archive_path = g_build_filename (f->tmpdir, "archive.db", NULL);
+  f->store = mk_store_open (f->archive_path, &error);
+  g_assert_no_error (error);
+
+  f->server = soup_server_new (NULL, NULL);
+  soup_server_add_handler (f->server, NULL, handle, f, NULL);
+  soup_server_listen_local (f->server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error);
+  g_assert_no_error (error);
+  uris = soup_server_get_uris (f->server);
+  f->port = g_uri_get_port (uris->data);
+  g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
+
+  f->window = mk_window_new (NULL, f->store);
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 1000, 1600);
+  gtk_window_present (GTK_WINDOW (f->window));
+  g_assert_true (wait_until (f, n_articles_listed, GUINT_TO_POINTER (N_SAMPLE_ARTICLES)));
+}
+
+static gboolean
+window_finalized (Fixture       *f,
+                  gconstpointer  data)
+{
+  return f->window == NULL;
+}
+
+static gboolean
+never (Fixture       *f,
+       gconstpointer  data)
+{
+  return FALSE;
+}
+
+static void
+fixture_teardown (Fixture       *f,
+                  gconstpointer  data)
+{
+  const char *name;
+  GDir *dir;
+  gint64 deadline;
+
+  g_object_add_weak_pointer (G_OBJECT (f->window), (gpointer *) &f->window);
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  g_assert_true (wait_until (f, window_finalized, NULL));
+
+  /* A moment for the server to see its client's connections close. */
+  deadline = g_get_monotonic_time () + G_USEC_PER_SEC / 5;
+  while (g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, FALSE);
+  (void) never;
+
+  soup_server_disconnect (f->server);
+  g_assert_finalize_object (f->server);
+  while (g_main_context_pending (NULL))
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_finalize_object (f->store);
+
+  dir = g_dir_open (f->tmpdir, 0, NULL);
+  while (dir && (name = g_dir_read_name (dir)))
+    {
+      g_autofree char *path = g_build_filename (f->tmpdir, name, NULL);
+
+      g_assert_no_errno (g_unlink (path));
+    }
+  g_clear_pointer (&dir, g_dir_close);
+  g_assert_no_errno (g_rmdir (f->tmpdir));
+  g_free (f->archive_path);
+  g_free (f->tmpdir);
+}
+
+/* Tests --------------------------------------------------------------------------- */
+
+static void
+test_add_feed_from_page (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autofree char *page = g_strdup_printf ("http://127.0.0.1:%d/news/", f->port);
+  MkAddFeedDialog *dialog;
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.add-feed", NULL);
+  g_assert_true (wait_until (f, dialog_shown, NULL));
+  dialog = find_dialog ();
+
+  /* Not an address yet: said, and nothing to add. */
+  mk_add_feed_dialog_set_url (dialog, "news page");
+  g_assert_true (wait_until (f, dialog_says, "starts with http:// or https://"));
+  g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "add"));
+
+  /* The page's address: the dialog finds the feed it links to. */
+  mk_add_feed_dialog_set_url (dialog, page);
+  g_assert_true (wait_until (f, add_enabled, NULL));
+  g_assert_true (dialog_says (f, "Found “" FEED_TITLE "”"));
+
+  click_button (GTK_WIDGET (dialog), "_Add");
+  g_assert_true (wait_until (f, dialog_gone, NULL));
+
+  /* Its articles arrive in the list without a restart, and the feed is
+   * listed with its count. */
+  g_assert_true (wait_until (f, article_listed, STORY_TITLE));
+  g_assert_true (wait_until (f, n_articles_listed, GUINT_TO_POINTER (N_SAMPLE_ARTICLES + 2)));
+  g_assert_true (wait_until (f, feed_row_shown, FEED_TITLE));
+}
+
+static void
+test_fetch_shows_errors (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autofree char *url = g_strdup_printf ("http://127.0.0.1:%d/gone.xml", f->port);
+  g_autoptr(MkFeedSource) feed = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n_requests;
+
+  feed = mk_store_add_feed (f->store, url, "Gone Outlet", NULL, &error);
+  g_assert_no_error (error);
+
+  /* The list of feeds is read when the window opens; reopen it. */
+  g_object_add_weak_pointer (G_OBJECT (f->window), (gpointer *) &f->window);
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  g_assert_true (wait_until (f, window_finalized, NULL));
+  f->window = mk_window_new (NULL, f->store);
+  gtk_window_present (GTK_WINDOW (f->window));
+  g_assert_true (wait_until (f, n_articles_listed, GUINT_TO_POINTER (N_SAMPLE_ARTICLES)));
+
+  n_requests = f->n_requests;
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.fetch-feeds", NULL);
+  /* The badge row says why; the list is as it was. */
+  g_assert_true (wait_until (f, feed_row_has_error, "HTTP 404 Not Found"));
+  g_assert_cmpuint (f->n_requests, ==, n_requests + 1);
+  g_assert_true (n_articles_listed (f, GUINT_TO_POINTER (N_SAMPLE_ARTICLES)));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  setlocale (LC_ALL, "");
+  g_test_init (&argc, &argv, NULL);
+  adw_init ();
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+
+  g_test_add ("/window-feeds/add-feed-from-page", Fixture, NULL,
+              fixture_setup, test_add_feed_from_page, fixture_teardown);
+  g_test_add ("/window-feeds/fetch-shows-errors", Fixture, NULL,
+              fixture_setup, test_fetch_shows_errors, fixture_teardown);
+
+  return g_test_run ();
+}
