@@ -23,6 +23,7 @@ struct _MkWindow
   GtkSingleSelection   *selection;
   AdwStatusPage        *empty_page;
   MkArticleView        *article_view;
+  GtkMenuButton        *filter_button;
 
   /* Owned */
   MkStore              *store;
@@ -31,6 +32,12 @@ struct _MkWindow
   GCancellable         *search_cancellable;
   GCancellable         *import_cancellable;
 
+  /* mk-window-annotations.c */
+  MkAnnotationWriter   *annotation_writer;
+  GHashTable           *unsaved_notes;   /* article id -> note being written */
+  GCancellable         *export_cancellable;
+  GtkFileChooserNative *export_chooser;
+
   MkSort                sort;
   guint                 counting_timeout_id;
 
@@ -38,5 +45,13 @@ struct _MkWindow
 };
 
 void _mk_window_class_actions_init (MkWindowClass *klass);
+
+/* mk-window-annotations.c: bookmarks, notes, tags, their views and export */
+void _mk_window_class_annotations_init (MkWindowClass *klass);
+void _mk_window_annotations_init       (MkWindow      *self);
+void _mk_window_annotations_show       (MkWindow      *self,
+                                        MkArticle     *article);
+void _mk_window_annotations_save_all   (MkWindow      *self);
+void _mk_window_annotations_finalize   (MkWindow      *self);
 
 G_END_DECLS

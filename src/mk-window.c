@@ -386,6 +386,7 @@ on_selected_item_changed_cb (GtkSingleSelection *selection,
   if (item == NULL)
     {
       mk_article_view_set_article (self->article_view, NULL);
+      _mk_window_annotations_show (self, NULL);
       return;
     }
 
@@ -394,10 +395,12 @@ on_selected_item_changed_cb (GtkSingleSelection *selection,
     {
       mk_window_toast (self, error->message);
       mk_article_view_set_article (self->article_view, item);
+      _mk_window_annotations_show (self, item);
       return;
     }
 
   mk_article_view_set_article (self->article_view, article);
+  _mk_window_annotations_show (self, article);
 }
 
 static void
@@ -472,6 +475,7 @@ mk_window_constructed (GObject *object)
   gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->articles));
   g_signal_connect_object (self->articles, "notify::n-matches",
                            G_CALLBACK (on_n_matches_changed_cb), self, 0);
+  _mk_window_annotations_init (self);
 
   n_sources = mk_store_count_sources (self->store, &error);
   if (n_sources < 0)
@@ -493,6 +497,8 @@ mk_window_dispose (GObject *object)
   g_cancellable_cancel (self->search_cancellable);
   g_cancellable_cancel (self->import_cancellable);
   g_clear_handle_id (&self->counting_timeout_id, g_source_remove);
+  /* The note being typed, and every annotation asked, into the archive. */
+  _mk_window_annotations_save_all (self);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), MK_TYPE_WINDOW);
 
@@ -504,6 +510,7 @@ mk_window_finalize (GObject *object)
 {
   MkWindow *self = MK_WINDOW (object);
 
+  _mk_window_annotations_finalize (self);
   g_clear_object (&self->search_cancellable);
   g_clear_object (&self->import_cancellable);
   g_clear_object (&self->settings);
@@ -605,6 +612,7 @@ mk_window_class_init (MkWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MkWindow, selection);
   gtk_widget_class_bind_template_child (widget_class, MkWindow, empty_page);
   gtk_widget_class_bind_template_child (widget_class, MkWindow, article_view);
+  gtk_widget_class_bind_template_child (widget_class, MkWindow, filter_button);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_search_stopped_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_search_activate_cb);
@@ -614,6 +622,7 @@ mk_window_class_init (MkWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_row_unbind_cb);
 
   _mk_window_class_actions_init (klass);
+  _mk_window_class_annotations_init (klass);
 }
 
 static void

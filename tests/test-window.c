@@ -193,7 +193,7 @@ status_page_shown (Fixture    *f,
 static char *
 article_view_text (Fixture *f)
 {
-  GtkTextView *text_view = find_widget (GTK_WIDGET (f->window), GTK_TYPE_TEXT_VIEW);
+  GtkTextView *text_view = GTK_TEXT_VIEW (find_by_css_class (GTK_WIDGET (f->window), "article-body"));
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (text_view);
   GtkTextIter start, end;
 

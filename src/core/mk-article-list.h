@@ -19,6 +19,8 @@ MkArticleList *mk_article_list_new           (MkStore             *store);
 MkStore       *mk_article_list_get_store     (MkArticleList       *self);
 MkQuery       *mk_article_list_get_query     (MkArticleList       *self);
 gint64         mk_article_list_get_n_matches (MkArticleList       *self);
+MkArticle     *mk_article_list_find_loaded   (MkArticleList       *self,
+                                              gint64               id);
 void           mk_article_list_search_async  (MkArticleList       *self,
                                               MkQuery             *query,
                                               MkSort               sort,
