@@ -471,6 +471,56 @@ test_undo (Fixture       *f,
   g_assert_cmpstr (after->tags[0], ==, TAG);
 }
 
+static AdwMessageDialog *
+shown_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (toplevel) && gtk_widget_get_visible (GTK_WIDGET (toplevel)))
+        return ADW_MESSAGE_DIALOG (toplevel);
+    }
+
+  return NULL;
+}
+
+static gboolean
+dialog_shown (Fixture       *f,
+              gconstpointer  data)
+{
+  return shown_dialog () != NULL;
+}
+
+/* Rename from the chip's menu: the dialog, a new name, the chip and the
+ * archive say it; the filter menu's tags too. */
+static void
+test_rename_tag (Fixture       *f,
+                 gconstpointer  data)
+{
+  gint64 id = model_article_id (f, 0);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MkAnnotations) annotations = NULL;
+  AdwMessageDialog *dialog;
+
+  g_assert_true (mk_store_add_tag (f->store, id, "draft", &error));
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.filter-tag", "s", "draft");
+  g_assert_true (wait_until (f, rows_shown, GUINT_TO_POINTER (1)));
+  g_assert_true (chips_show (f, "draft"));
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.rename-tag", "s", "draft");
+  g_assert_true (wait_until (f, dialog_shown, NULL));
+  dialog = shown_dialog ();
+  gtk_editable_set_text (GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog)), "Bản nháp");
+  adw_message_dialog_response (dialog, "rename");
+
+  g_assert_true (wait_until (f, chips_show, "Bản nháp"));
+  annotations = stored (f, id);
+  g_assert_cmpstr (annotations->tags[0], ==, "Bản nháp");
+}
+
 /* A note typed just before the window closes is in the archive after. */
 static void
 test_note_saved_on_close (Fixture       *f,
@@ -500,6 +550,7 @@ main (int   argc,
 
   ADD ("/window-annotations/star-note-tag-filter-export", test_star_note_tag_filter_export);
   ADD ("/window-annotations/undo", test_undo);
+  ADD ("/window-annotations/rename-tag", test_rename_tag);
   ADD ("/window-annotations/note-saved-on-close", test_note_saved_on_close);
 
 #undef ADD

@@ -1010,10 +1010,16 @@ mk_store_get_articles (MkStore       *self,
       rc = sqlite3_step (stmt);
       if (rc == SQLITE_DONE && with_snippet)
         {
+          g_autoptr(GError) local_error = NULL;
+
           /* Found by its note, not by its text: no snippet to show. */
-          article = load_list_row (self, ids[i], error);
-          if (article == NULL && error != NULL && *error != NULL)
-            return NULL;
+          article = load_list_row (self, ids[i], &local_error);
+          if (local_error != NULL)
+            {
+              sqlite3_reset (stmt);
+              g_propagate_error (error, g_steal_pointer (&local_error));
+              return NULL;
+            }
           if (article != NULL)
             g_ptr_array_add (articles, article);
         }
