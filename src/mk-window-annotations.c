@@ -455,9 +455,9 @@ rename_tag_action (GtkWidget  *widget,
   GtkWidget *entry = gtk_entry_new ();
   GtkWidget *dialog;
 
-  /* Translators: %s is a tag */
   dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Rename Tag?"), NULL);
   adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
+                                  /* Translators: %s is a tag */
                                   _("The tag “%s” is renamed on every article that has it. "
                                     "Naming it like another tag merges the two."), tag);
   gtk_editable_set_text (GTK_EDITABLE (entry), tag);
