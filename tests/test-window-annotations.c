@@ -236,11 +236,20 @@ undo_shown (Fixture       *f,
   return undo_button (f, data) != NULL;
 }
 
+/* A label on screen that says @data (a toast's title, say). */
 static gboolean
-file_written (Fixture       *f,
-              gconstpointer  data)
+label_shown (Fixture       *f,
+             gconstpointer  data)
 {
-  return g_file_test (data, G_FILE_TEST_EXISTS);
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+
+  collect_widgets (GTK_WIDGET (f->window), GTK_TYPE_LABEL, labels);
+  for (guint i = 0; i < labels->len; i++)
+    if (gtk_widget_get_mapped (labels->pdata[i]) &&
+        g_strcmp0 (gtk_label_get_text (labels->pdata[i]), data) == 0)
+      return TRUE;
+
+  return FALSE;
 }
 
 static gboolean
@@ -411,7 +420,8 @@ test_star_note_tag_filter_export (Fixture       *f,
    * chosen: a Markdown report of that one article. */
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.export-to", "(sss)",
                               export_uri, "markdown", tag_query);
-  g_assert_true (wait_until (f, file_written, export_path));
+  /* Done when the window says so. */
+  g_assert_true (wait_until (f, label_shown, "Exported 1 article to “report.md”"));
   g_assert_true (g_file_get_contents (export_path, &exported, NULL, NULL));
   article = mk_store_get_article (f->store, in_view, NULL);
   {
