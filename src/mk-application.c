@@ -352,6 +352,8 @@ mk_application_startup (GApplication *app)
     { "win.search", { "<Control>f", NULL } },
     { "win.import-files", { "<Control>o", NULL } },
     { "win.fetch-feeds", { "<Control>r", NULL } },
+    { "win.toggle-bookmark", { "<Control>d", NULL } },
+    { "win.export", { "<Control>e", NULL } },
     { "window.close", { "<Control>w", NULL } },
     { "win.show-help-overlay", { "<Control>question", NULL } },
   };

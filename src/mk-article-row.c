@@ -20,6 +20,8 @@ struct _MkArticleRow
   GtkLabel  *excerpt_tag;
   GtkLabel  *meta_label;
   GtkLabel  *snippet_label;
+  GtkImage  *note_icon;
+  GtkButton *star_button;
 
   MkArticle *article;
 };
@@ -149,6 +151,78 @@ mk_article_row_update_snippet (MkArticleRow *self)
   gtk_widget_set_visible (GTK_WIDGET (self->snippet_label), markup && markup[0] != '\0');
 }
 
+/* The star and the note icon follow the article's annotations as the
+ * window changes them, without the list being loaded again. */
+static void
+mk_article_row_update_annotations (MkArticleRow *self)
+{
+  gboolean bookmarked = self->article && mk_article_get_bookmarked (self->article);
+  const char *label = bookmarked ? _("Remove Bookmark") : _("Bookmark");
+
+  gtk_widget_set_visible (GTK_WIDGET (self->note_icon),
+                          self->article && mk_article_get_has_note (self->article));
+  gtk_button_set_icon_name (self->star_button, bookmarked ? "starred-symbolic" : "non-starred-symbolic");
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->star_button), label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->star_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  if (bookmarked)
+    gtk_widget_add_css_class (GTK_WIDGET (self->star_button), "starred");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->star_button), "starred");
+  /* The star acts on its own row's article, whichever is selected. */
+  if (self->article)
+    {
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (self->star_button), "x",
+                                        mk_article_get_id (self->article));
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (self->star_button),
+                                      "win.toggle-bookmark-article");
+    }
+  else
+    gtk_actionable_set_action_name (GTK_ACTIONABLE (self->star_button), NULL);
+}
+
+static void
+on_annotations_changed_cb (MkArticle    *article,
+                           GParamSpec   *pspec,
+                           MkArticleRow *self)
+{
+  mk_article_row_update_annotations (self);
+}
+
+/**
+ * mk_article_row_get_bookmarked:
+ *
+ * Returns: whether the row's star shows its article as bookmarked
+ */
+gboolean
+mk_article_row_get_bookmarked (MkArticleRow *self)
+{
+  g_return_val_if_fail (MK_IS_ARTICLE_ROW (self), FALSE);
+
+  return gtk_widget_has_css_class (GTK_WIDGET (self->star_button), "starred");
+}
+
+/**
+ * mk_article_row_get_shows_note:
+ *
+ * Returns: whether the row shows the note icon
+ */
+gboolean
+mk_article_row_get_shows_note (MkArticleRow *self)
+{
+  g_return_val_if_fail (MK_IS_ARTICLE_ROW (self), FALSE);
+
+  return gtk_widget_get_visible (GTK_WIDGET (self->note_icon));
+}
+
+GtkButton *
+mk_article_row_get_star_button (MkArticleRow *self)
+{
+  g_return_val_if_fail (MK_IS_ARTICLE_ROW (self), NULL);
+
+  return self->star_button;
+}
+
 static void
 mk_article_row_update (MkArticleRow *self)
 {
@@ -170,7 +244,7 @@ mk_article_row_update (MkArticleRow *self)
 
   meta = mk_article_row_dup_meta_text (self->article);
   gtk_label_set_text (self->meta_label, meta);
-  gtk_widget_set_visible (GTK_WIDGET (self->meta_label), meta[0] != '\0');
+  /* Shown even when empty: it is what pushes the star to the end. */
   gtk_widget_set_visible (GTK_WIDGET (self->excerpt_tag),
                           mk_article_get_excerpt (self->article));
 
@@ -215,9 +289,22 @@ mk_article_row_set_article (MkArticleRow *self,
   g_return_if_fail (MK_IS_ARTICLE_ROW (self));
   g_return_if_fail (!article || MK_IS_ARTICLE (article));
 
+  if (self->article == article)
+    return;
+
+  if (self->article)
+    g_signal_handlers_disconnect_by_func (self->article, on_annotations_changed_cb, self);
   if (g_set_object (&self->article, article))
     {
+      if (article)
+        {
+          g_signal_connect_object (article, "notify::bookmarked",
+                                   G_CALLBACK (on_annotations_changed_cb), self, 0);
+          g_signal_connect_object (article, "notify::has-note",
+                                   G_CALLBACK (on_annotations_changed_cb), self, 0);
+        }
       mk_article_row_update (self);
+      mk_article_row_update_annotations (self);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ARTICLE]);
     }
 }
@@ -228,6 +315,8 @@ mk_article_row_dispose (GObject *object)
   MkArticleRow *self = MK_ARTICLE_ROW (object);
   GtkWidget *child;
 
+  if (self->article)
+    g_signal_handlers_disconnect_by_func (self->article, on_annotations_changed_cb, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), MK_TYPE_ARTICLE_ROW);
   /* The template's unnamed box too: a GtkWidget unparents its own. */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
@@ -299,6 +388,8 @@ mk_article_row_class_init (MkArticleRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MkArticleRow, excerpt_tag);
   gtk_widget_class_bind_template_child (widget_class, MkArticleRow, meta_label);
   gtk_widget_class_bind_template_child (widget_class, MkArticleRow, snippet_label);
+  gtk_widget_class_bind_template_child (widget_class, MkArticleRow, note_icon);
+  gtk_widget_class_bind_template_child (widget_class, MkArticleRow, star_button);
 
   gtk_widget_class_set_css_name (widget_class, "articlerow");
 }

@@ -20,6 +20,9 @@ MkArticle    *mk_article_row_get_article (MkArticleRow *self);
 void          mk_article_row_set_article (MkArticleRow *self,
                                           MkArticle    *article);
 const char   *mk_article_row_get_snippet_markup (MkArticleRow *self);
+gboolean      mk_article_row_get_bookmarked (MkArticleRow *self);
+gboolean      mk_article_row_get_shows_note (MkArticleRow *self);
+GtkButton    *mk_article_row_get_star_button (MkArticleRow *self);
 
 char         *mk_article_row_dup_meta_text (MkArticle  *article);
 char         *mk_article_row_format_date   (const char *published);

@@ -9,6 +9,8 @@
 
 #include "mk-article-row.h"
 #include "mk-article-view.h"
+#include "mk-note-editor.h"
+#include "mk-tag-chips.h"
 
 struct _MkArticleView
 {
@@ -23,6 +25,9 @@ struct _MkArticleView
   GtkLinkButton     *link_button;
   GtkTextView       *body_view;
   GtkTextBuffer     *body_buffer;
+  GtkButton         *star_button;
+  MkTagChips        *tag_chips;
+  MkNoteEditor      *note_editor;
 
   MkArticle         *article;
   GArray            *marks;       /* of Mark, by start offset */
@@ -115,6 +120,63 @@ mk_article_view_update (MkArticleView *self)
   /* A new article is read from its start, not from where the last one was. */
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);
   gtk_stack_set_visible_child_name (self->stack, "article");
+}
+
+/**
+ * mk_article_view_set_bookmarked:
+ *
+ * Shows whether the article in view is bookmarked, on the star.
+ */
+void
+mk_article_view_set_bookmarked (MkArticleView *self,
+                                gboolean       bookmarked)
+{
+  const char *label = bookmarked ? _("Remove Bookmark") : _("Bookmark");
+
+  g_return_if_fail (MK_IS_ARTICLE_VIEW (self));
+
+  gtk_button_set_icon_name (self->star_button, bookmarked ? "starred-symbolic" : "non-starred-symbolic");
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->star_button), label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->star_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  if (bookmarked)
+    gtk_widget_add_css_class (GTK_WIDGET (self->star_button), "starred");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->star_button), "starred");
+}
+
+gboolean
+mk_article_view_get_bookmarked (MkArticleView *self)
+{
+  g_return_val_if_fail (MK_IS_ARTICLE_VIEW (self), FALSE);
+
+  return gtk_widget_has_css_class (GTK_WIDGET (self->star_button), "starred");
+}
+
+/**
+ * mk_article_view_get_tag_chips:
+ *
+ * Returns: (transfer none): the chips of the article's tags
+ */
+MkTagChips *
+mk_article_view_get_tag_chips (MkArticleView *self)
+{
+  g_return_val_if_fail (MK_IS_ARTICLE_VIEW (self), NULL);
+
+  return self->tag_chips;
+}
+
+/**
+ * mk_article_view_get_note_editor:
+ *
+ * Returns: (transfer none): the editor of the article's note
+ */
+MkNoteEditor *
+mk_article_view_get_note_editor (MkArticleView *self)
+{
+  g_return_val_if_fail (MK_IS_ARTICLE_VIEW (self), NULL);
+
+  return self->note_editor;
 }
 
 /**
@@ -379,6 +441,9 @@ mk_article_view_class_init (MkArticleViewClass *klass)
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (MK_TYPE_TAG_CHIPS);
+  g_type_ensure (MK_TYPE_NOTE_EDITOR);
+
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/mk-article-view.ui");
   gtk_widget_class_bind_template_child (widget_class, MkArticleView, stack);
   gtk_widget_class_bind_template_child (widget_class, MkArticleView, scroller);
@@ -390,6 +455,9 @@ mk_article_view_class_init (MkArticleViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MkArticleView, body_buffer);
   gtk_widget_class_bind_template_callback (widget_class, on_body_released_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_body_motion_cb);
+  gtk_widget_class_bind_template_child (widget_class, MkArticleView, star_button);
+  gtk_widget_class_bind_template_child (widget_class, MkArticleView, tag_chips);
+  gtk_widget_class_bind_template_child (widget_class, MkArticleView, note_editor);
 
   gtk_widget_class_set_css_name (widget_class, "articleview");
 }

@@ -8,6 +8,8 @@
 #include <adwaita.h>
 
 #include "mekong-core.h"
+#include "mk-note-editor.h"
+#include "mk-tag-chips.h"
 
 G_BEGIN_DECLS
 
@@ -21,5 +23,10 @@ void           mk_article_view_set_article (MkArticleView *self,
                                             MkArticle     *article);
 void           mk_article_view_set_entities (MkArticleView *self,
                                              GPtrArray     *entities);
+void           mk_article_view_set_bookmarked (MkArticleView *self,
+                                            gboolean       bookmarked);
+gboolean       mk_article_view_get_bookmarked (MkArticleView *self);
+MkTagChips    *mk_article_view_get_tag_chips (MkArticleView *self);
+MkNoteEditor  *mk_article_view_get_note_editor (MkArticleView *self);
 
 G_END_DECLS

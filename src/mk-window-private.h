@@ -35,6 +35,7 @@ struct _MkWindow
   GtkLabel             *filter_label;
   AdwViewStack         *side_stack;
   MkMapView            *map_view;
+  GtkMenuButton        *filter_button;
 
   /* Owned */
   MkStore              *store;
@@ -46,6 +47,12 @@ struct _MkWindow
   GQueue                imports;        /* of ImportRequest, the running one first */
   MkEntity             *filter_entity;   /* the list shows its articles */
   GCancellable         *places_cancellable;
+
+  /* mk-window-annotations.c */
+  MkAnnotationWriter   *annotation_writer;
+  GHashTable           *unsaved_notes;   /* article id -> note being written */
+  GCancellable         *export_cancellable;
+  GtkFileChooserNative *export_chooser;
 
   MkSort                sort;
   gint64                article_to_show;  /* once the list has it; 0 if none */
@@ -93,5 +100,13 @@ void _mk_window_class_feeds_init  (MkWindowClass *klass);
 void _mk_window_feeds_init        (MkWindow      *self);
 void _mk_window_feeds_dispose     (MkWindow      *self);
 void _mk_window_feeds_finalize    (MkWindow      *self);
+
+/* mk-window-annotations.c: bookmarks, notes, tags, their views and export */
+void _mk_window_class_annotations_init (MkWindowClass *klass);
+void _mk_window_annotations_init       (MkWindow      *self);
+void _mk_window_annotations_show       (MkWindow      *self,
+                                        MkArticle     *article);
+void _mk_window_annotations_save_all   (MkWindow      *self);
+void _mk_window_annotations_finalize   (MkWindow      *self);
 
 G_END_DECLS

@@ -388,6 +388,7 @@ on_selected_item_changed_cb (GtkSingleSelection *selection,
     {
       mk_article_view_set_article (self->article_view, NULL);
       mk_window_show_article_entities (self, 0);
+      _mk_window_annotations_show (self, NULL);
       return;
     }
 
@@ -397,11 +398,13 @@ on_selected_item_changed_cb (GtkSingleSelection *selection,
       mk_window_toast (self, error->message);
       mk_article_view_set_article (self->article_view, item);
       mk_window_show_article_entities (self, 0);
+      _mk_window_annotations_show (self, item);
       return;
     }
 
   mk_article_view_set_article (self->article_view, article);
   mk_window_show_article_entities (self, mk_article_get_id (article));
+  _mk_window_annotations_show (self, article);
 }
 
 /* "Place: Vientiane", for the chip above the list. */
@@ -582,6 +585,7 @@ mk_window_constructed (GObject *object)
   gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->articles));
   g_signal_connect_object (self->articles, "notify::n-matches",
                            G_CALLBACK (on_n_matches_changed_cb), self, 0);
+  _mk_window_annotations_init (self);
 
   n_sources = mk_store_count_sources (self->store, &error);
   if (n_sources < 0)
@@ -607,6 +611,8 @@ mk_window_dispose (GObject *object)
   g_cancellable_cancel (self->places_cancellable);
   g_clear_handle_id (&self->counting_timeout_id, g_source_remove);
   _mk_window_feeds_dispose (self);
+  /* The note being typed, and every annotation asked, into the archive. */
+  _mk_window_annotations_save_all (self);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), MK_TYPE_WINDOW);
 
@@ -618,6 +624,7 @@ mk_window_finalize (GObject *object)
 {
   MkWindow *self = MK_WINDOW (object);
 
+  _mk_window_annotations_finalize (self);
   g_clear_object (&self->search_cancellable);
   g_clear_object (&self->import_cancellable);
   g_clear_pointer (&self->import_report, g_ptr_array_unref);
@@ -731,6 +738,7 @@ mk_window_class_init (MkWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MkWindow, entity_panel);
   gtk_widget_class_bind_template_child (widget_class, MkWindow, filter_revealer);
   gtk_widget_class_bind_template_child (widget_class, MkWindow, filter_label);
+  gtk_widget_class_bind_template_child (widget_class, MkWindow, filter_button);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_search_stopped_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_search_activate_cb);
@@ -743,6 +751,7 @@ mk_window_class_init (MkWindowClass *klass)
   _mk_window_class_import_init (klass);
   _mk_window_class_map_init (klass);
   _mk_window_class_feeds_init (klass);
+  _mk_window_class_annotations_init (klass);
 }
 
 static void

@@ -34,35 +34,6 @@ selection_query (gboolean     bookmarked,
   return g_string_free (g_steal_pointer (&text), FALSE);
 }
 
-/* Closing with a cancelled cancellable drops what g_file_replace() wrote,
- * leaving the file that was there before. */
-static void
-discard (GOutputStream *stream)
-{
-  g_autoptr(GCancellable) cancelled = g_cancellable_new ();
-
-  g_cancellable_cancel (cancelled);
-  g_output_stream_close (stream, cancelled, NULL);
-}
-
-static GOutputStream *
-open_output (const char  *output,
-             GError     **error)
-{
-  g_autoptr(GFile) file = NULL;
-
-  if (output == NULL || g_str_equal (output, "-"))
-    {
-      /* Nothing else goes to stdout; flushed so that nothing stdio holds
-       * comes after the export. */
-      fflush (stdout);
-      return g_unix_output_stream_new (1, FALSE);
-    }
-
-  file = g_file_new_for_commandline_arg (output);
-  return G_OUTPUT_STREAM (g_file_replace (file, NULL, FALSE, G_FILE_CREATE_NONE, NULL, error));
-}
-
 static gboolean
 run_export (MkStore         *store,
             MkExportFormat   format,
@@ -81,17 +52,19 @@ run_export (MkStore         *store,
   if (ids == NULL)
     return FALSE;
 
-  stream = open_output (output, error);
-  if (stream == NULL)
-    return FALSE;
-
-  if (!mk_exporter_write (exporter, ids, stream, NULL, NULL, error))
+  if (output != NULL && !g_str_equal (output, "-"))
     {
-      discard (stream);
-      return FALSE;
+      g_autoptr(GFile) file = g_file_new_for_commandline_arg (output);
+
+      return mk_exporter_write_file (exporter, ids, file, NULL, NULL, error);
     }
 
-  return g_output_stream_close (stream, NULL, error);
+  /* Nothing else goes to stdout; flushed so that nothing stdio holds
+   * comes after the export. */
+  fflush (stdout);
+  stream = g_unix_output_stream_new (1, FALSE);
+  return mk_exporter_write (exporter, ids, stream, NULL, NULL, error) &&
+         g_output_stream_close (stream, NULL, error);
 }
 
 /* Every registered feed as an OPML subscription list, for another feed
@@ -121,17 +94,20 @@ run_export_opml (MkStore     *store,
     }
 
   opml = mk_opml_write (entries, _("Mekong feeds"));
-  stream = open_output (output, error);
-  if (stream == NULL)
-    return FALSE;
-
-  if (!g_output_stream_write_all (stream, opml, strlen (opml), NULL, NULL, error))
+  if (output != NULL && !g_str_equal (output, "-"))
     {
-      discard (stream);
-      return FALSE;
+      g_autoptr(GFile) file = g_file_new_for_commandline_arg (output);
+
+      /* Written whole or not at all: replace_contents goes through a
+       * temporary file. */
+      return g_file_replace_contents (file, opml, strlen (opml), NULL, FALSE,
+                                      G_FILE_CREATE_NONE, NULL, NULL, error);
     }
 
-  return g_output_stream_close (stream, NULL, error);
+  fflush (stdout);
+  stream = g_unix_output_stream_new (1, FALSE);
+  return g_output_stream_write_all (stream, opml, strlen (opml), NULL, NULL, error) &&
+         g_output_stream_close (stream, NULL, error);
 }
 
 /**

@@ -5,6 +5,7 @@
  */
 #pragma once
 
+#include "mk-annotation-writer.h"
 #include "mk-article.h"
 #include "mk-article-list.h"
 #include "mk-entity.h"

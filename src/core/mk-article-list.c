@@ -520,3 +520,35 @@ mk_article_list_search_finish (MkArticleList  *self,
 
   return g_task_propagate_boolean (G_TASK (result), error);
 }
+
+/**
+ * mk_article_list_find_loaded:
+ *
+ * Finds the list's own object for article @id among the pages it keeps,
+ * so that a change the user makes (a bookmark, a note) can be shown on
+ * its row at once; a page loaded later reads the change from the archive.
+ *
+ * Returns: (transfer none) (nullable): the article, or %NULL when no kept
+ *   page holds it
+ */
+MkArticle *
+mk_article_list_find_loaded (MkArticleList *self,
+                             gint64         id)
+{
+  GHashTableIter iter;
+  gpointer page;
+
+  g_return_val_if_fail (MK_IS_ARTICLE_LIST (self), NULL);
+
+  g_hash_table_iter_init (&iter, self->pages);
+  while (g_hash_table_iter_next (&iter, NULL, &page))
+    for (guint i = 0; i < ((GPtrArray *) page)->len; i++)
+      {
+        MkArticle *article = g_ptr_array_index ((GPtrArray *) page, i);
+
+        if (mk_article_get_id (article) == id)
+          return article;
+      }
+
+  return NULL;
+}

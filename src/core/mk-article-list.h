@@ -22,6 +22,8 @@ gint64         mk_article_list_get_n_matches (MkArticleList       *self);
 gboolean       mk_article_list_find          (MkArticleList       *self,
                                               gint64               article_id,
                                               guint               *position);
+MkArticle     *mk_article_list_find_loaded   (MkArticleList       *self,
+                                              gint64               id);
 void           mk_article_list_search_async  (MkArticleList       *self,
                                               MkQuery             *query,
                                               MkSort               sort,

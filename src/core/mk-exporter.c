@@ -716,6 +716,51 @@ mk_exporter_write (MkExporter     *self,
   return TRUE;
 }
 
+/* --- To a file ---------------------------------------------------------------- */
+
+/**
+ * mk_exporter_write_file:
+ * @file: where to write; replaced only once the export succeeded
+ * @n_written: (out) (optional): how many articles were written
+ *
+ * Like mk_exporter_write(), to a file. g_file_replace() writes an existing
+ * file's replacement beside it and renames it at close, and a failed
+ * export closes with a cancelled cancellable, which drops it: the old file
+ * stays. A file that did not exist is created in place, so a failed export
+ * deletes what it wrote.
+ */
+gboolean
+mk_exporter_write_file (MkExporter    *self,
+                        GArray        *ids,
+                        GFile         *file,
+                        GCancellable  *cancellable,
+                        guint         *n_written,
+                        GError       **error)
+{
+  g_autoptr(GFileOutputStream) stream = NULL;
+  g_autoptr(GCancellable) discard = NULL;
+  gboolean existed;
+
+  g_return_val_if_fail (MK_IS_EXPORTER (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  existed = g_file_query_exists (file, NULL);
+  stream = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_NONE, cancellable, error);
+  if (stream == NULL)
+    return FALSE;
+
+  if (mk_exporter_write (self, ids, G_OUTPUT_STREAM (stream), cancellable, n_written, error) &&
+      g_output_stream_close (G_OUTPUT_STREAM (stream), cancellable, error))
+    return TRUE;
+
+  discard = g_cancellable_new ();
+  g_cancellable_cancel (discard);
+  g_output_stream_close (G_OUTPUT_STREAM (stream), discard, NULL);
+  if (!existed)
+    g_file_delete (file, NULL, NULL);
+  return FALSE;
+}
+
 /* --- To a file, off the main thread ------------------------------------------ */
 
 typedef struct {
@@ -744,8 +789,6 @@ export_file (ExportData    *data,
   g_autoptr(MkExporter) exporter = NULL;
   g_autoptr(MkQuery) query = NULL;
   g_autoptr(GArray) ids = NULL;
-  g_autoptr(GFileOutputStream) stream = NULL;
-  g_autoptr(GCancellable) discard = NULL;
 
   store = mk_store_open (data->archive_path, error);
   if (store == NULL)
@@ -753,23 +796,9 @@ export_file (ExportData    *data,
   exporter = mk_exporter_new (store, data->format);
   query = data->query_text ? mk_query_new (data->query_text) : NULL;
   ids = mk_exporter_select (exporter, query, cancellable, error);
-  if (ids == NULL)
-    return FALSE;
 
-  /* g_file_replace() writes beside the file and renames at close, so a
-   * failed export leaves what was there before. */
-  stream = g_file_replace (data->file, NULL, FALSE, G_FILE_CREATE_NONE, cancellable, error);
-  if (stream == NULL)
-    return FALSE;
-
-  if (mk_exporter_write (exporter, ids, G_OUTPUT_STREAM (stream), cancellable, &data->n_written, error))
-    return g_output_stream_close (G_OUTPUT_STREAM (stream), cancellable, error);
-
-  /* Closing with a cancelled cancellable drops the new file. */
-  discard = g_cancellable_new ();
-  g_cancellable_cancel (discard);
-  g_output_stream_close (G_OUTPUT_STREAM (stream), discard, NULL);
-  return FALSE;
+  return ids != NULL &&
+         mk_exporter_write_file (exporter, ids, data->file, cancellable, &data->n_written, error);
 }
 
 static void

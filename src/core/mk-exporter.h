@@ -41,6 +41,12 @@ gboolean    mk_exporter_write             (MkExporter      *self,
                                            GCancellable    *cancellable,
                                            guint           *n_written,
                                            GError         **error);
+gboolean    mk_exporter_write_file        (MkExporter      *self,
+                                           GArray          *ids,
+                                           GFile           *file,
+                                           GCancellable    *cancellable,
+                                           guint           *n_written,
+                                           GError         **error);
 
 void        mk_exporter_export_file_async (const char          *archive_path,
                                            MkExportFormat       format,

@@ -1010,10 +1010,16 @@ mk_store_get_articles (MkStore       *self,
       rc = sqlite3_step (stmt);
       if (rc == SQLITE_DONE && with_snippet)
         {
+          g_autoptr(GError) local_error = NULL;
+
           /* Found by its note, not by its text: no snippet to show. */
-          article = load_list_row (self, ids[i], error);
-          if (article == NULL && error != NULL && *error != NULL)
-            return NULL;
+          article = load_list_row (self, ids[i], &local_error);
+          if (local_error != NULL)
+            {
+              sqlite3_reset (stmt);
+              g_propagate_error (error, g_steal_pointer (&local_error));
+              return NULL;
+            }
           if (article != NULL)
             g_ptr_array_add (articles, article);
         }
@@ -1161,8 +1167,7 @@ append_filter_set (GString     *sql,
 }
 
 /* " AND @id IN (…)" for each filter but @skip (the one the search
- * starts from), then " AND [NOT] EXISTS (…)" for each entity filter but
- * the entity driver, which is only set when a search starts from it. */
+ * starts from). */
 static void
 append_filters (Search     *search,
                 GString    *sql,
@@ -1188,10 +1193,13 @@ append_filters (Search     *search,
                                      search->entity_param);
 }
 
-/* A search with is:, has: or tag: starts from that set of the user's
- * articles, which is small next to the archive, sorts it by key and asks
- * the full-text index about each row; walking the index for a common
- * word until enough of them turned up could take long. */
+/* A search with is:, has: or tag: and no words starts from that set of
+ * the user's articles, which is small next to the archive, and sorts it
+ * by key, instead of walking the whole archive for the few that are in
+ * it. With words, the full-text index is walked in key order and each
+ * match checked against the set (an index look-up): asking FTS5 about
+ * each article of the set instead would read the words' whole doclists
+ * once per article. */
 static void
 append_driven (Search     *search,
                GString    *sql,
@@ -1199,21 +1207,15 @@ append_driven (Search     *search,
 {
   MkQueryFilter kind = mk_query_get_filter (search->query, search->driver, NULL, NULL);
 
-  g_string_append_printf (sql, "SELECT %s FROM ",
-                          select == SELECT_COUNT ? "count(*)"
-                          : select == SELECT_SCORED ? "a.sort_key, " BM25 : "a.sort_key");
+  g_string_append_printf (sql, "SELECT %s FROM ", select == SELECT_COUNT ? "count(*)" : "a.sort_key");
   g_string_append (sql, kind == MK_QUERY_FILTER_BOOKMARKED ? "bookmarks f"
                         : kind == MK_QUERY_FILTER_NOTE ? "notes f" : "article_tags f");
   g_string_append (sql, " CROSS JOIN articles a ON a.id = f.article");
-  if (match_of (search))
-    g_string_append (sql, " CROSS JOIN articles_fts ON articles_fts.rowid = a.sort_key");
   g_string_append (sql, " WHERE a.sort_key BETWEEN ?2 AND ?3");
   if (kind == MK_QUERY_FILTER_TAG)
     g_string_append_printf (sql, " AND f.tag = (SELECT id FROM tags WHERE name = ?%d)",
                             FILTER_PARAMETER (search->driver));
-  if (match_of (search))
-    g_string_append (sql, " AND articles_fts MATCH ?1");
-  else if (exclude_of (search))
+  if (exclude_of (search))
     g_string_append (sql, " AND a.sort_key NOT IN"
                           " (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?1)");
   append_filters (search, sql, "a.id", search->driver, -1);
@@ -1227,12 +1229,6 @@ append_articles (Search     *search,
                  GString    *sql,
                  SelectKind  select)
 {
-  if (search->driver >= 0)
-    {
-      append_driven (search, sql, select);
-      return;
-    }
-
   if (match_of (search))
     {
       g_string_append_printf (sql, "SELECT %s FROM articles_fts"
@@ -1242,6 +1238,12 @@ append_articles (Search     *search,
       /* Qualified: the entity conditions are subqueries with rowids of
        * their own. */
       append_filters (search, sql, "(articles_fts.rowid & 4294967295)", -1, -1);
+      return;
+    }
+
+  if (search->driver >= 0)
+    {
+      append_driven (search, sql, select);
       return;
     }
 
@@ -1263,23 +1265,35 @@ append_articles (Search     *search,
   append_filters (search, sql, "a.id", -1, search->entity_driver);
 }
 
-/* The articles whose notes match: few, so sorted after the look-up.
- * @uncounted: only those the articles' own text does not match, to add
- * to the count of those (a UNION would have to collect every match of a
- * common word to remove the duplicates). */
+/* The articles whose notes match: few, so sorted after the look-up. */
 static void
 append_notes (Search   *search,
-              GString  *sql,
-              gboolean  uncounted)
+              GString  *sql)
 {
-  g_string_append_printf (sql, "SELECT %s FROM notes_fts"
-                               " CROSS JOIN articles a ON a.id = notes_fts.rowid"
-                               " WHERE notes_fts MATCH ?5 AND a.sort_key BETWEEN ?2 AND ?3",
-                          uncounted ? "count(*)" : "a.sort_key");
-  if (uncounted)
-    g_string_append (sql, " AND NOT EXISTS (SELECT 1 FROM articles_fts"
-                          " WHERE articles_fts MATCH ?1 AND rowid = a.sort_key)");
+  g_string_append (sql, "SELECT a.sort_key FROM notes_fts"
+                        " CROSS JOIN articles a ON a.id = notes_fts.rowid"
+                        " WHERE notes_fts MATCH ?5 AND a.sort_key BETWEEN ?2 AND ?3");
   append_filters (search, sql, "a.id", -1, -1);
+}
+
+/* How many articles match by their text or their note, in one walk of
+ * the text's matches: |text| - |text and note| + |note|. Counting a
+ * UNION would collect every match of a common word to remove the
+ * duplicates; asking FTS5 about each note's article would read the
+ * words' doclists once per note. */
+static void
+append_count_with_notes (Search  *search,
+                         GString *sql)
+{
+  g_autoptr(GString) notes = g_string_new (NULL);
+
+  append_notes (search, notes);
+  g_string_append_printf (sql, "SELECT count(*) - coalesce (sum (rowid IN (%s)), 0)"
+                               " + (SELECT count(*) FROM (%s))"
+                               " FROM articles_fts WHERE articles_fts MATCH ?1"
+                               " AND rowid BETWEEN ?2 AND ?3",
+                          notes->str, notes->str);
+  append_filters (search, sql, "(articles_fts.rowid & 4294967295)", -1, -1);
 }
 
 /* The SQL for one search, from a few fixed parts. Words are looked for
@@ -1297,18 +1311,12 @@ search_sql (Search     *search,
   gboolean with_notes = select != SELECT_SCORED && search->notes != NULL;
 
   if (with_notes && select == SELECT_COUNT)
-    {
-      g_string_append (sql, "SELECT (");
-      append_articles (search, sql, SELECT_COUNT);
-      g_string_append (sql, ") + (");
-      append_notes (search, sql, TRUE);
-      g_string_append_c (sql, ')');
-    }
+    append_count_with_notes (search, sql);
   else if (with_notes)
     {
       append_articles (search, sql, select);
       g_string_append (sql, " UNION ");
-      append_notes (search, sql, FALSE);
+      append_notes (search, sql);
     }
   else
     append_articles (search, sql, select);
@@ -1570,7 +1578,7 @@ note_matches_first (MkStore     *self,
   if (search->notes == NULL)
     return TRUE;
 
-  append_notes (search, sql, FALSE);
+  append_notes (search, sql);
   g_string_append (sql, " ORDER BY 1 DESC LIMIT ?4");
   stmt = prepare_search (self, search, sql->str, search->lowest, search->highest,
                          limit > 0 ? (gint64) limit : -1, error);

@@ -1,0 +1,591 @@
+/* test-window-annotations.c — bookmarks, notes, tags, their views and
+ * export in the main window, in-process under Xvfb
+ *
+ * A person stars an article (in its row, and in its header as Ctrl+D
+ * does), writes a note, tags it, shows the tag's articles and exports
+ * them; un-bookmarks and deletes the tag and takes both back with the
+ * toasts' Undo. Each step is checked as the window shows it, and in the
+ * archive, through a connection of the test's own.
+ *
+ * Copyright 2026 The Mekong developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <locale.h>
+#include <string.h>
+
+#include <glib/gstdio.h>
+
+#include "mk-article-row.h"
+#include "mk-article-view.h"
+#include "mk-note-editor.h"
+#include "mk-tag-chips.h"
+#include "mk-window.h"
+
+#define N_SAMPLE_ARTICLES 7
+#define TIMEOUT_SECONDS   30
+#define TAG               "MoU 2022-2025"
+#define NOTE              "Hỏi lại <b>VSS</b>, \"MoU\" & 2022–2025"
+
+typedef struct
+{
+  char     *tmpdir;
+  char     *archive_path;
+  MkStore  *store;
+  MkWindow *window;
+} Fixture;
+
+typedef gboolean (*Condition) (Fixture *f, gconstpointer data);
+
+static gboolean
+keep_waking (gpointer data)
+{
+  return G_SOURCE_CONTINUE;
+}
+
+static gboolean
+wait_until (Fixture       *f,
+            Condition      condition,
+            gconstpointer  data)
+{
+  gint64 deadline = g_get_monotonic_time () + TIMEOUT_SECONDS * G_USEC_PER_SEC;
+  guint tick = g_timeout_add (10, keep_waking, NULL);
+  gboolean done;
+
+  while (!(done = condition (f, data)) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+
+  g_source_remove (tick);
+  return done;
+}
+
+static void
+collect_widgets (GtkWidget *widget,
+                 GType      type,
+                 GPtrArray *found)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    g_ptr_array_add (found, widget);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_widgets (child, type, found);
+}
+
+static gpointer
+find_widget (GtkWidget *root,
+             GType      type)
+{
+  g_autoptr(GPtrArray) found = g_ptr_array_new ();
+
+  collect_widgets (root, type, found);
+  g_assert_cmpuint (found->len, ==, 1);
+  return g_ptr_array_index (found, 0);
+}
+
+/* The widget with @css_class under @root, depth first, or NULL: for
+ * widgets of which the window has several of the type (list views). */
+static GtkWidget *
+find_by_css_class (GtkWidget  *root,
+                   const char *css_class)
+{
+  if (gtk_widget_has_css_class (root, css_class))
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_by_css_class (child, css_class);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static GListModel *
+window_model (Fixture *f)
+{
+  GtkListView *list_view = GTK_LIST_VIEW (find_by_css_class (GTK_WIDGET (f->window), "article-list"));
+
+  return G_LIST_MODEL (gtk_list_view_get_model (list_view));
+}
+
+static gint64
+model_article_id (Fixture *f,
+                  guint    position)
+{
+  g_autoptr(MkArticle) item = g_list_model_get_item (window_model (f), position);
+
+  return mk_article_get_id (item);
+}
+
+/* The row on screen showing article @id, or NULL. */
+static MkArticleRow *
+row_of (Fixture *f,
+        gint64   id)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+
+  collect_widgets (GTK_WIDGET (f->window), MK_TYPE_ARTICLE_ROW, rows);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      MkArticleRow *row = g_ptr_array_index (rows, i);
+      MkArticle *article = mk_article_row_get_article (row);
+
+      if (gtk_widget_get_mapped (GTK_WIDGET (row)) && article && mk_article_get_id (article) == id)
+        return row;
+    }
+
+  return NULL;
+}
+
+static guint
+n_rows_shown (Fixture *f)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+  guint n = 0;
+
+  collect_widgets (GTK_WIDGET (f->window), MK_TYPE_ARTICLE_ROW, rows);
+  for (guint i = 0; i < rows->len; i++)
+    n += gtk_widget_get_mapped (rows->pdata[i]) && mk_article_row_get_article (rows->pdata[i]);
+
+  return n;
+}
+
+static MkArticleView *
+article_view (Fixture *f)
+{
+  return find_widget (GTK_WIDGET (f->window), MK_TYPE_ARTICLE_VIEW);
+}
+
+static MkAnnotations *
+stored (Fixture *f,
+        gint64   id)
+{
+  g_autoptr(GError) error = NULL;
+  MkAnnotations *annotations = mk_store_get_annotations (f->store, id, &error);
+
+  g_assert_no_error (error);
+  return annotations;
+}
+
+/* The Undo button of the toast on screen that says @title. */
+static GtkButton *
+undo_button (Fixture    *f,
+             const char *title)
+{
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+
+  collect_widgets (GTK_WIDGET (f->window), GTK_TYPE_LABEL, labels);
+  for (guint i = 0; i < labels->len; i++)
+    {
+      g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+      GtkWidget *toast;
+
+      if (!gtk_widget_get_mapped (labels->pdata[i]) ||
+          g_strcmp0 (gtk_label_get_text (labels->pdata[i]), title) != 0)
+        continue;
+
+      /* The title (in a bin) and the button are children of the toast's
+       * widget. */
+      toast = gtk_widget_get_parent (gtk_widget_get_parent (labels->pdata[i]));
+      collect_widgets (toast, GTK_TYPE_BUTTON, buttons);
+      for (guint j = 0; j < buttons->len; j++)
+        if (g_strcmp0 (gtk_button_get_label (buttons->pdata[j]), "_Undo") == 0)
+          return buttons->pdata[j];
+    }
+
+  return NULL;
+}
+
+/* --- conditions ------------------------------------------------------------ */
+
+static gboolean
+rows_shown (Fixture       *f,
+            gconstpointer  data)
+{
+  return g_list_model_get_n_items (window_model (f)) == GPOINTER_TO_UINT (data) &&
+         n_rows_shown (f) == GPOINTER_TO_UINT (data);
+}
+
+static gboolean
+stored_bookmarked (Fixture       *f,
+                   gconstpointer  data)
+{
+  const gint64 *id_and_state = data;
+  g_autoptr(MkAnnotations) annotations = stored (f, id_and_state[0]);
+
+  return annotations->bookmarked == id_and_state[1];
+}
+
+typedef struct {
+  gint64 id;
+  const char *note;
+} NoteState;
+
+static gboolean
+stored_note (Fixture       *f,
+             gconstpointer  data)
+{
+  const NoteState *state = data;
+  g_autoptr(MkAnnotations) annotations = stored (f, state->id);
+
+  return g_strcmp0 (annotations->note, state->note) == 0;
+}
+
+static gboolean
+chips_show (Fixture       *f,
+            gconstpointer  data)
+{
+  GListModel *tags = mk_tag_chips_get_tags (mk_article_view_get_tag_chips (article_view (f)));
+  const char *expected = data;
+
+  if (expected == NULL)
+    return g_list_model_get_n_items (tags) == 0;
+  return g_list_model_get_n_items (tags) == 1 &&
+         g_strcmp0 (gtk_string_list_get_string (GTK_STRING_LIST (tags), 0), expected) == 0;
+}
+
+static gboolean
+undo_shown (Fixture       *f,
+            gconstpointer  data)
+{
+  return undo_button (f, data) != NULL;
+}
+
+/* A label on screen that says @data (a toast's title, say). */
+static gboolean
+label_shown (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+
+  collect_widgets (GTK_WIDGET (f->window), GTK_TYPE_LABEL, labels);
+  for (guint i = 0; i < labels->len; i++)
+    if (gtk_widget_get_mapped (labels->pdata[i]) &&
+        g_strcmp0 (gtk_label_get_text (labels->pdata[i]), data) == 0)
+      return TRUE;
+
+  return FALSE;
+}
+
+static gboolean
+window_finalized (Fixture       *f,
+                  gconstpointer  data)
+{
+  return f->window == NULL;
+}
+
+/* --- fixture --------------------------------------------------------------- */
+
+static void
+open_window (Fixture *f)
+{
+  f->window = mk_window_new (NULL, f->store);
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 1000, 1600);
+  gtk_window_present (GTK_WINDOW (f->window));
+  g_assert_true (wait_until (f, rows_shown, GUINT_TO_POINTER (N_SAMPLE_ARTICLES)));
+}
+
+/* As a person closes it: close-request first, as the title bar's button
+ * or Ctrl+W does. */
+static void
+close_window (Fixture *f)
+{
+  g_object_add_weak_pointer (G_OBJECT (f->window), (gpointer *) &f->window);
+  gtk_window_close (GTK_WINDOW (f->window));
+  if (f->window != NULL)
+    gtk_window_destroy (GTK_WINDOW (f->window));
+  g_assert_true (wait_until (f, window_finalized, NULL));
+  while (g_main_context_pending (NULL))
+    g_main_context_iteration (NULL, FALSE);
+}
+
+static void
+fixture_setup (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  f->tmpdir = g_dir_make_tmp ("mekong-test-annotations-XXXXXX", &error);
+  g_assert_no_error (error);
+  f->archive_path = g_build_filename (f->tmpdir, "archive.db", NULL);
+  f->store = mk_store_open (f->archive_path, &error);
+  g_assert_no_error (error);
+  open_window (f);
+}
+
+static void
+fixture_teardown (Fixture       *f,
+                  gconstpointer  data)
+{
+  const char *name;
+  GDir *dir;
+
+  if (f->window != NULL)
+    close_window (f);
+  g_assert_finalize_object (f->store);
+
+  dir = g_dir_open (f->tmpdir, 0, NULL);
+  while (dir && (name = g_dir_read_name (dir)))
+    {
+      g_autofree char *path = g_build_filename (f->tmpdir, name, NULL);
+
+      g_assert_no_errno (g_unlink (path));
+    }
+  g_clear_pointer (&dir, g_dir_close);
+  g_assert_no_errno (g_rmdir (f->tmpdir));
+  g_free (f->archive_path);
+  g_free (f->tmpdir);
+}
+
+static GtkTextBuffer *
+note_buffer (Fixture *f)
+{
+  MkNoteEditor *editor = mk_article_view_get_note_editor (article_view (f));
+
+  return gtk_text_view_get_buffer (find_widget (GTK_WIDGET (editor), GTK_TYPE_TEXT_VIEW));
+}
+
+static void
+type_note (Fixture    *f,
+           const char *text)
+{
+  GtkTextBuffer *buffer = note_buffer (f);
+  GtkTextIter end;
+
+  gtk_text_buffer_set_text (buffer, "", 0);
+  gtk_text_buffer_get_end_iter (buffer, &end);
+  /* As typed: one insertion per character. */
+  for (const char *p = text; *p; p = g_utf8_next_char (p))
+    {
+      gtk_text_buffer_insert (buffer, &end, p, g_utf8_next_char (p) - p);
+      gtk_text_buffer_get_end_iter (buffer, &end);
+    }
+}
+
+/* --- tests ----------------------------------------------------------------- */
+
+static void
+test_star_note_tag_filter_export (Fixture       *f,
+                                  gconstpointer  data)
+{
+  gint64 in_view = model_article_id (f, 0);
+  gint64 other = model_article_id (f, 1);
+  MkArticleRow *first_row = row_of (f, in_view);
+  MkArticleRow *second_row = row_of (f, other);
+  g_autofree char *export_path = g_build_filename (f->tmpdir, "report.md", NULL);
+  g_autofree char *export_uri = g_filename_to_uri (export_path, NULL, NULL);
+  g_autofree char *exported = NULL;
+  g_autofree char *tag_query = NULL;
+  g_autoptr(MkArticle) article = NULL;
+  GtkEditable *tag_entry;
+  gint64 other_on[] = { other, TRUE };
+  gint64 in_view_on[] = { in_view, TRUE };
+  NoteState note = { in_view, NOTE };
+
+  g_assert_cmpint (mk_article_get_id (mk_article_view_get_article (article_view (f))), ==, in_view);
+  g_assert_false (mk_article_row_get_bookmarked (first_row));
+  g_assert_false (mk_article_view_get_bookmarked (article_view (f)));
+
+  /* A click on the star of another row bookmarks that row's article: the
+   * row shows it at once, the same row widget (no reload), the article in
+   * view stays as it was. */
+  g_signal_emit_by_name (mk_article_row_get_star_button (second_row), "clicked");
+  g_assert_true (mk_article_row_get_bookmarked (second_row));
+  g_assert_true (row_of (f, other) == second_row);
+  g_assert_false (mk_article_view_get_bookmarked (article_view (f)));
+  g_assert_true (wait_until (f, stored_bookmarked, other_on));
+
+  /* Ctrl+D's action: the article in view, its header star and its row. */
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.toggle-bookmark", NULL);
+  g_assert_true (mk_article_view_get_bookmarked (article_view (f)));
+  g_assert_true (mk_article_row_get_bookmarked (first_row));
+  g_assert_true (wait_until (f, stored_bookmarked, in_view_on));
+
+  /* A note, typed: saved half a second after the last key, markup and
+   * all; the row shows its note icon. */
+  g_assert_false (mk_article_row_get_shows_note (first_row));
+  type_note (f, NOTE);
+  g_assert_true (wait_until (f, stored_note, &note));
+  g_assert_true (mk_article_row_get_shows_note (first_row));
+
+  /* A tag, typed in the entry and entered: a chip, and in the archive. */
+  tag_entry = mk_tag_chips_get_entry (mk_article_view_get_tag_chips (article_view (f)));
+  gtk_editable_set_text (tag_entry, "  " TAG " ");
+  g_signal_emit_by_name (tag_entry, "activate");
+  g_assert_true (wait_until (f, chips_show, TAG));
+  g_assert_cmpstr (gtk_editable_get_text (tag_entry), ==, "");
+  {
+    g_autoptr(MkAnnotations) annotations = stored (f, in_view);
+
+    g_assert_cmpstr (annotations->tags[0], ==, TAG);
+  }
+
+  /* The tag's view: the search box says what is shown, one row. */
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.filter-tag", "s", TAG);
+  tag_query = g_strdup_printf ("tag:\"%s\"", TAG);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_widget (GTK_WIDGET (f->window),
+                                                                     GTK_TYPE_SEARCH_ENTRY))),
+                   ==, tag_query);
+  g_assert_true (wait_until (f, rows_shown, GUINT_TO_POINTER (1)));
+  g_assert_cmpint (model_article_id (f, 0), ==, in_view);
+  g_assert_true (mk_article_row_get_bookmarked (row_of (f, in_view)));
+  g_assert_true (mk_article_row_get_shows_note (row_of (f, in_view)));
+
+  /* Export the current result as the Export dialog does once a file is
+   * chosen: a Markdown report of that one article. */
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.export-to", "(sss)",
+                              export_uri, "markdown", tag_query);
+  /* Done when the window says so. */
+  g_assert_true (wait_until (f, label_shown, "Exported 1 article to “report.md”"));
+  g_assert_true (g_file_get_contents (export_path, &exported, NULL, NULL));
+  article = mk_store_get_article (f->store, in_view, NULL);
+  {
+    g_autofree char *escaped_title = mk_exporter_escape_markdown (mk_article_get_title (article));
+    g_autofree char *heading = g_strdup_printf ("\n## %s\n", escaped_title);
+
+    g_assert_nonnull (strstr (exported, heading));
+  }
+  g_assert_nonnull (strstr (exported, "- **Tags:** " TAG "\n"));
+  g_assert_nonnull (strstr (exported, "> Hỏi lại \\<b\\>VSS\\</b\\>, \"MoU\" \\& 2022–2025\n"));
+  /* Only the tagged article: one heading under the report's title. */
+  g_assert_null (strstr (strstr (exported, "\n## ") + 1, "\n## "));
+}
+
+/* Un-bookmarking and deleting a tag can be taken back from their toasts. */
+static void
+test_undo (Fixture       *f,
+           gconstpointer  data)
+{
+  gint64 id = model_article_id (f, 0);
+  gint64 on[] = { id, TRUE };
+  gint64 off[] = { id, FALSE };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MkAnnotations) before = NULL;
+  g_autoptr(MkAnnotations) after = NULL;
+
+  g_assert_true (mk_store_set_bookmarked (f->store, id, TRUE, "2024-01-02T03:04:05Z", &error));
+  g_assert_true (mk_store_add_tag (f->store, id, TAG, &error));
+  /* Shown again, as when it is picked from the list. */
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.filter", "s", "is:bookmarked");
+  g_assert_true (wait_until (f, rows_shown, GUINT_TO_POINTER (1)));
+  g_assert_true (mk_article_view_get_bookmarked (article_view (f)));
+  g_assert_true (chips_show (f, TAG));
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.toggle-bookmark", NULL);
+  g_assert_false (mk_article_row_get_bookmarked (row_of (f, id)));
+  g_assert_true (wait_until (f, stored_bookmarked, off));
+  g_assert_true (wait_until (f, undo_shown, "Bookmark removed"));
+  g_signal_emit_by_name (undo_button (f, "Bookmark removed"), "clicked");
+  g_assert_true (wait_until (f, stored_bookmarked, on));
+  g_assert_true (mk_article_row_get_bookmarked (row_of (f, id)));
+  g_assert_true (mk_article_view_get_bookmarked (article_view (f)));
+  after = stored (f, id);
+  g_assert_cmpstr (after->bookmarked_at, ==, "2024-01-02T03:04:05Z");
+
+  /* Delete the tag everywhere, from its chip's menu; then Undo. */
+  g_assert_true (mk_store_add_tag (f->store, model_article_id (f, 0), TAG, &error));
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.delete-tag", "s", TAG);
+  g_assert_true (wait_until (f, chips_show, NULL));
+  before = stored (f, id);
+  g_assert_cmpuint (g_strv_length (before->tags), ==, 0);
+  g_assert_true (wait_until (f, undo_shown, "Tag “" TAG "” deleted"));
+  g_signal_emit_by_name (undo_button (f, "Tag “" TAG "” deleted"), "clicked");
+  g_assert_true (wait_until (f, chips_show, TAG));
+  g_clear_pointer (&after, mk_annotations_free);
+  after = stored (f, id);
+  g_assert_cmpstr (after->tags[0], ==, TAG);
+}
+
+static AdwMessageDialog *
+shown_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (toplevel) && gtk_widget_get_visible (GTK_WIDGET (toplevel)))
+        return ADW_MESSAGE_DIALOG (toplevel);
+    }
+
+  return NULL;
+}
+
+static gboolean
+dialog_shown (Fixture       *f,
+              gconstpointer  data)
+{
+  return shown_dialog () != NULL;
+}
+
+/* Rename from the chip's menu: the dialog, a new name, the chip and the
+ * archive say it; the filter menu's tags too. */
+static void
+test_rename_tag (Fixture       *f,
+                 gconstpointer  data)
+{
+  gint64 id = model_article_id (f, 0);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MkAnnotations) annotations = NULL;
+  AdwMessageDialog *dialog;
+
+  g_assert_true (mk_store_add_tag (f->store, id, "draft", &error));
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.filter-tag", "s", "draft");
+  g_assert_true (wait_until (f, rows_shown, GUINT_TO_POINTER (1)));
+  g_assert_true (chips_show (f, "draft"));
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.rename-tag", "s", "draft");
+  g_assert_true (wait_until (f, dialog_shown, NULL));
+  dialog = shown_dialog ();
+  gtk_editable_set_text (GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog)), "Bản nháp");
+  adw_message_dialog_response (dialog, "rename");
+
+  g_assert_true (wait_until (f, chips_show, "Bản nháp"));
+  annotations = stored (f, id);
+  g_assert_cmpstr (annotations->tags[0], ==, "Bản nháp");
+}
+
+/* A note typed just before the window closes is in the archive after. */
+static void
+test_note_saved_on_close (Fixture       *f,
+                          gconstpointer  data)
+{
+  gint64 id = model_article_id (f, 0);
+  g_autoptr(MkAnnotations) annotations = NULL;
+
+  type_note (f, "Typed, then closed at once");
+  close_window (f);
+
+  annotations = stored (f, id);
+  g_assert_cmpstr (annotations->note, ==, "Typed, then closed at once");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  setlocale (LC_ALL, "");
+  g_test_init (&argc, &argv, NULL);
+  adw_init ();
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
+
+  ADD ("/window-annotations/star-note-tag-filter-export", test_star_note_tag_filter_export);
+  ADD ("/window-annotations/undo", test_undo);
+  ADD ("/window-annotations/rename-tag", test_rename_tag);
+  ADD ("/window-annotations/note-saved-on-close", test_note_saved_on_close);
+
+#undef ADD
+
+  return g_test_run ();
+}
