@@ -22,6 +22,9 @@ typedef enum {
   MK_STORE_ERROR_FAILED,
   MK_STORE_ERROR_NOT_FOUND,
   MK_STORE_ERROR_BUSY,
+  MK_STORE_ERROR_FULL,
+  MK_STORE_ERROR_READ_ONLY,
+  MK_STORE_ERROR_CORRUPT,
 } MkStoreError;
 
 typedef enum {
@@ -49,6 +52,7 @@ MkStore    *mk_store_open               (const char     *path,
                                          GError        **error);
 const char *mk_store_get_path           (MkStore        *self);
 int         mk_store_get_schema_version (MkStore        *self);
+gboolean    mk_store_is_read_only       (MkStore        *self);
 char       *mk_store_dup_default_path   (void);
 
 gboolean    mk_store_begin              (MkStore        *self,
