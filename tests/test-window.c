@@ -847,6 +847,69 @@ test_search_hostile (Fixture       *f,
   g_assert_true (wait_until (f, searched_to_nothing, NULL));
 }
 
+static gboolean
+article_view_contains (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autofree char *text = article_view_text (f);
+
+  return strstr (text, data) != NULL;
+}
+
+/* The label of @row whose text (what is drawn, after any markup is
+ * parsed) contains @needle, or NULL. */
+static GtkLabel *
+row_label_containing (MkArticleRow *row,
+                      const char   *needle)
+{
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+
+  collect_widgets (GTK_WIDGET (row), GTK_TYPE_LABEL, labels);
+  for (guint i = 0; i < labels->len; i++)
+    if (strstr (gtk_label_get_text (g_ptr_array_index (labels, i)), needle) != NULL)
+      return g_ptr_array_index (labels, i);
+  return NULL;
+}
+
+/* A title and a body full of Pango markup, HTML and entities are shown as
+ * the text they are: nothing is bold, nothing is lost, nothing is run. */
+static void
+test_hostile_title_shown_as_text (Fixture       *f,
+                                  gconstpointer  data)
+{
+  static const char title[] = "<b>x</b> & <script>";
+  static const char text[] =
+    "<b>x</b> & <script>\n\n"
+    "Tom &amp; Jerry <i>said</i> hello from Vientiane. <script>alert('x')</script>\n";
+  g_autoptr(MkImporter) importer = mk_importer_new (f->store);
+  g_autoptr(GBytes) bytes = g_bytes_new_static (text, strlen (text));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  GtkLabel *title_label, *snippet_label;
+
+  g_assert_true (mk_importer_import_bytes (importer, bytes, "file:///tmp/hostile.txt", NULL, &error));
+  g_assert_no_error (error);
+
+  search (f, "Jerry");
+  g_assert_true (wait_until (f, rows_shown, GUINT_TO_POINTER (1)));
+  rows = shown_rows (f);
+
+  /* The title as typed: the tags are characters, not formatting. */
+  title_label = row_label_containing (g_ptr_array_index (rows, 0), title);
+  g_assert_nonnull (title_label);
+  g_assert_cmpstr (gtk_label_get_text (title_label), ==, title);
+  g_assert_false (gtk_label_get_use_markup (title_label));
+
+  /* The snippet is markup (the match in bold), but the article's own tags
+   * and entities reach the screen as text. */
+  snippet_label = row_label_containing (g_ptr_array_index (rows, 0), "Jerry");
+  g_assert_nonnull (snippet_label);
+  g_assert_nonnull (strstr (gtk_label_get_text (snippet_label), "Tom &amp; Jerry <i>said</i>"));
+
+  g_assert_true (wait_until (f, article_view_contains, "Tom &amp; Jerry <i>said</i> hello"));
+  g_assert_true (wait_until (f, article_view_contains, "<script>alert('x')</script>"));
+}
+
 static void
 assert_setting (GSettings  *settings,
                 const char *key,
@@ -999,6 +1062,7 @@ main (int   argc,
   ADD ("/window/search/count-after-first-page", test_search_count_after_first_page, NULL);
   ADD ("/window/search/newest-wins", test_search_newest_wins, NULL);
   ADD ("/window/search/hostile", test_search_hostile, NULL);
+  ADD ("/window/hostile-title-shown-as-text", test_hostile_title_shown_as_text, NULL);
   ADD ("/window/sort-order", test_sort_order, NULL);
   ADD ("/window/select/shows-body", test_selecting_shows_body, NULL);
   ADD ("/window/action/search", test_search_action_focuses_entry, NULL);
