@@ -17,5 +17,8 @@ MkApplication *mk_application_new          (void);
 gboolean       mk_application_open_archive (MkApplication  *self,
                                             const char     *path,
                                             GError        **error);
+gboolean       mk_application_open_or_report (MkApplication           *self,
+                                              const char              *path,
+                                              GApplicationCommandLine *cmdline);
 
 G_END_DECLS

@@ -7,6 +7,7 @@
 
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
+#include <string.h>
 #include <sqlite3.h>
 
 #include "mk-fts-tokenizer.h"
@@ -472,6 +473,43 @@ char *
 mk_store_dup_default_path (void)
 {
   return g_build_filename (g_get_user_data_dir (), "mekong", "archive.db", NULL);
+}
+
+/**
+ * mk_store_dup_new_path_beside:
+ * @path: an archive that cannot be used (damaged, not an archive, too new)
+ *
+ * Where a new, empty archive can go next to @path without touching it:
+ * "archive (2).db", "archive (3).db"… in the same folder, the first name
+ * that is free.
+ *
+ * Returns: (transfer full): the new path
+ */
+char *
+mk_store_dup_new_path_beside (const char *path)
+{
+  g_autofree char *folder = NULL;
+  g_autofree char *name = NULL;
+  const char *dot;
+  g_autofree char *stem = NULL;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  folder = g_path_get_dirname (path);
+  name = g_path_get_basename (path);
+  dot = strrchr (name, '.');
+  if (dot == NULL || dot == name)
+    dot = name + strlen (name);
+  stem = g_strndup (name, dot - name);
+
+  for (guint n = 2; ; n++)
+    {
+      g_autofree char *candidate_name = g_strdup_printf ("%s (%u)%s", stem, n, dot);
+      g_autofree char *candidate = g_build_filename (folder, candidate_name, NULL);
+
+      if (!g_file_test (candidate, G_FILE_TEST_EXISTS))
+        return g_steal_pointer (&candidate);
+    }
 }
 
 /* BEGIN IMMEDIATE takes the write lock at once, so two writers wait for

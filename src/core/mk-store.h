@@ -54,6 +54,7 @@ const char *mk_store_get_path           (MkStore        *self);
 int         mk_store_get_schema_version (MkStore        *self);
 gboolean    mk_store_is_read_only       (MkStore        *self);
 char       *mk_store_dup_default_path   (void);
+char       *mk_store_dup_new_path_beside (const char    *path);
 
 gboolean    mk_store_begin              (MkStore        *self,
                                          GError        **error);
