@@ -12,6 +12,7 @@
 #include <locale.h>
 
 #include <glib/gstdio.h>
+#include <sqlite3.h>
 
 #include "mk-article-row.h"
 #include "mk-article-view.h"
@@ -412,6 +413,13 @@ window_finalized (Fixture       *f,
   return f->window == NULL;
 }
 
+static gboolean
+window_shown (Fixture       *f,
+              gconstpointer  data)
+{
+  return f->window != NULL && gtk_widget_get_mapped (GTK_WIDGET (f->window));
+}
+
 /* --- fixture --------------------------------------------------------------- */
 
 static void
@@ -457,6 +465,20 @@ fixture_setup (Fixture       *f,
   /* The first window on an empty archive imports the samples. */
   fixture_open_window (f);
   g_assert_true (wait_until (f, rows_shown, GUINT_TO_POINTER (N_SAMPLE_ARTICLES)));
+}
+
+/* The archive only, empty: the test opens the window itself. */
+static void
+fixture_setup_empty (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  f->tmpdir = g_dir_make_tmp ("mekong-test-window-XXXXXX", &error);
+  g_assert_no_error (error);
+  f->archive_path = g_build_filename (f->tmpdir, "archive.db", NULL);
+  f->store = mk_store_open (f->archive_path, &error);
+  g_assert_no_error (error);
 }
 
 static void
@@ -910,6 +932,55 @@ test_hostile_title_shown_as_text (Fixture       *f,
   g_assert_true (wait_until (f, article_view_contains, "<script>alert('x')</script>"));
 }
 
+static gint64
+count_where (sqlite3    *db,
+             const char *sql)
+{
+  sqlite3_stmt *stmt = NULL;
+  gint64 n;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  n = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  return n;
+}
+
+/* The window closed while it imports the samples (first start): the
+ * import, in its own thread and connection, finishes or stops between
+ * files (each file is a transaction); either way the archive is intact
+ * and each sample is there whole or not at all: sample 000 and the two
+ * teasers of its "Related" block are there together or not at all. */
+static void
+test_closed_during_import (Fixture       *f,
+                           gconstpointer  data)
+{
+  sqlite3_stmt *stmt = NULL;
+  sqlite3 *db = NULL;
+  gint64 n_000;
+
+  fixture_open_window (f);
+  fixture_close_window (f);
+
+  g_assert_cmpint (sqlite3_open_v2 (f->archive_path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "PRAGMA integrity_check", -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 0), ==, "ok");
+  sqlite3_finalize (stmt);
+
+  g_test_message ("%" G_GINT64_FORMAT " of %d articles in when the window closed",
+                  count_where (db, "SELECT count(*) FROM articles"), N_SAMPLE_ARTICLES);
+  g_assert_cmpint (count_where (db, "SELECT count(*) FROM articles"), <=, N_SAMPLE_ARTICLES);
+  n_000 = count_where (db, "SELECT count(*) FROM articles WHERE guid LIKE '%000_41cb3770481506ec%'");
+  g_assert_true (n_000 == 0 || n_000 == 1 + N_EXCERPTS);
+  g_assert_cmpint (count_where (db, "SELECT count(*) FROM articles WHERE body = ''"), ==, 0);
+  sqlite3_close (db);
+
+  /* The archive still opens, in a window, for the teardown to close. */
+  fixture_open_window (f);
+  g_assert_true (wait_until (f, window_shown, NULL));
+}
+
 static void
 assert_setting (GSettings  *settings,
                 const char *key,
@@ -1067,6 +1138,8 @@ main (int   argc,
   ADD ("/window/select/shows-body", test_selecting_shows_body, NULL);
   ADD ("/window/action/search", test_search_action_focuses_entry, NULL);
   ADD ("/window/reopen", test_reopen_does_not_import_again, NULL);
+  g_test_add ("/window/closed-during-import", Fixture, NULL,
+              fixture_setup_empty, test_closed_during_import, fixture_teardown);
   ADD ("/window/settings/size", test_size_is_remembered, NULL);
 
 #undef ADD
