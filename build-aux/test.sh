@@ -49,10 +49,20 @@ run_suite() {
 }
 
 # run_tests BUILDDIR LOGBASE: "meson test" with ${test_args[@]}, its log in
-# BUILDDIR/meson-logs/LOGBASE.json, counted in the summary.
+# BUILDDIR/meson-logs/LOGBASE.json (LOGBASE-valgrind.json with
+# --wrap=valgrind: meson adds the wrapper's name), counted in the summary.
 run_tests() {
   local builddir=$1
   local log=$builddir/meson-logs/$2.json
+  local arg wrapper
+
+  for arg in "${test_args[@]}"; do
+    if [[ $arg == --wrap=* ]]; then
+      wrapper=${arg#--wrap=}
+      wrapper=${wrapper%% *}
+      log=$builddir/meson-logs/$2-${wrapper##*/}.json
+    fi
+  done
 
   # A log left over from an earlier run must not be counted as this one's.
   rm -f "$log"

@@ -610,12 +610,13 @@ static void
 test_hostile_file_contents (Fixture       *f,
                             gconstpointer  data)
 {
+  static const char nul_text[] = "Title\n\nBefore\0after the NUL.\n";
   static const struct { const char *name; const char *text; gssize length; } bad[] = {
     { "in/overlong-slash.txt", "Title\n\nA \xc0\xaf slash, written the long way.\n", -1 },
     { "in/overlong-nul.txt", "Title\n\nA \xe0\x80\x80 hidden NUL.\n", -1 },
     { "in/surrogate.txt", "Title\n\nHalf a pair: \xed\xa0\x80.\n", -1 },
     { "in/five-bytes.txt", "Title\n\nToo long: \xf8\x88\x80\x80\x80.\n", -1 },
-    { "in/nul-byte.txt", "Title\n\nBefore\0after the NUL.\n", 32 },
+    { "in/nul-byte.txt", nul_text, sizeof nul_text - 1 },
   };
   static const char markup_title[] = "<b>x</b> & <script>alert(1)</script>";
   static const char sql_title[] = "Robert'); DROP TABLE articles; -- O'Brien's \"50%\" _ share";

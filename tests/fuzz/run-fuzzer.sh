@@ -20,7 +20,7 @@ mkdir -p "$artifacts"
 
 args=(
   -max_total_time="$seconds"
-  -timeout=10            # seconds for one input
+  -timeout=30            # seconds for one input (a loaded CI machine is slow)
   -rss_limit_mb=2048
   -max_len=65536
   -print_final_stats=1
