@@ -24,6 +24,8 @@ args=(
   -rss_limit_mb=2048
   -max_len=65536
   -print_final_stats=1
+  -error_exitcode=1      # not libFuzzer's 77, which meson reads as "skipped"
+  -timeout_exitcode=1
   -artifact_prefix="$artifacts/"
 )
 [[ -f $dict ]] && args+=(-dict="$dict")
