@@ -26,8 +26,10 @@ builddir=${1:-build}
 # which none of them pulls in with --no-install-recommends, a Lao font (the
 # window in Lao, its test and screenshot) and a compositor for screenshots
 # of popovers under Xvfb (build-aux/translation-screenshots.sh).
+# which none of them pulls in with --no-install-recommends, clang and its
+# libFuzzer runtime for the fuzzing build, and valgrind (build-aux/test.sh).
 packages=(
-  gcc libc6-dev
+  gcc libc6-dev clang libclang-rt-14-dev valgrind
   libgtk-4-dev libadwaita-1-dev libsoup-3.0-dev libshumate-dev libjson-glib-dev
   libxml2-dev libsqlite3-dev meson ninja-build pkg-config gettext appstream
   desktop-file-utils libglib2.0-bin libgtk-4-bin librsvg2-common xvfb xauth

@@ -61,6 +61,26 @@ mk_application_find_window (MkApplication *self,
   return NULL;
 }
 
+/* An archive we may not write (its permissions, a read-only medium) is
+ * opened for reading only; say so once, as the window appears. */
+static void
+mk_application_tell_read_only (MkWindow   *window,
+                               const char *path)
+{
+  g_autofree char *display = g_filename_display_name (path);
+  g_autofree char *body = NULL;
+  GtkWidget *dialog;
+
+  body = g_strdup_printf (_("“%s” cannot be changed, so Mekong opened it for reading "
+                            "only: you can read and search it, but nothing can be "
+                            "imported into it."),
+                          display);
+  dialog = adw_message_dialog_new (GTK_WINDOW (window), _("Opened Read-Only"), body);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "close");
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 /**
  * mk_application_open_archive:
  * @self: the application
@@ -92,6 +112,10 @@ mk_application_open_archive (MkApplication  *self,
         return NULL;
 
       window = mk_window_new (GTK_APPLICATION (self), store);
+      gtk_window_present (GTK_WINDOW (window));
+      if (mk_store_is_read_only (store))
+        mk_application_tell_read_only (window, path);
+      return TRUE;
     }
 
   gtk_window_present (GTK_WINDOW (window));
@@ -148,7 +172,106 @@ mk_application_show_error (MkApplication *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
-static MkWindow *
+/* A file we cannot use, but which may hold someone's work: never written
+ * to, and a new archive can start beside it instead. */
+static gboolean
+is_unusable_archive_error (const GError *error)
+{
+  return g_error_matches (error, MK_STORE_ERROR, MK_STORE_ERROR_NOT_AN_ARCHIVE) ||
+         g_error_matches (error, MK_STORE_ERROR, MK_STORE_ERROR_CORRUPT) ||
+         g_error_matches (error, MK_STORE_ERROR, MK_STORE_ERROR_TOO_NEW);
+}
+
+typedef struct {
+  MkApplication *app;
+  char *new_path;
+  GtkWindow *host;  /* the error window made to hold the dialog, or NULL */
+} OfferNewArchive;
+
+static void
+offer_new_archive_free (OfferNewArchive *offer)
+{
+  g_object_unref (offer->app);
+  g_free (offer->new_path);
+  g_free (offer);
+}
+
+static gboolean
+destroy_window_cb (gpointer window)
+{
+  gtk_window_destroy (GTK_WINDOW (window));
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_offer_response_cb (AdwMessageDialog *dialog,
+                      const char       *response,
+                      OfferNewArchive  *offer)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (g_str_equal (response, "new") &&
+      !mk_application_open_archive (offer->app, offer->new_path, &error))
+    mk_application_show_error (offer->app, _("Could Not Start a New Archive"), error->message);
+
+  /* Once the dialog, which is transient for it, has closed. */
+  if (offer->host != NULL)
+    g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, destroy_window_cb,
+                     g_object_ref (offer->host), g_object_unref);
+  offer_new_archive_free (offer);
+}
+
+/* Says why @path cannot be opened and offers a new, empty archive beside
+ * it (mk_store_dup_new_path_beside()); @path itself is left as it is. */
+static void
+mk_application_offer_new_archive (MkApplication *self,
+                                  const char    *path,
+                                  const GError  *error)
+{
+  OfferNewArchive *offer = g_new0 (OfferNewArchive, 1);
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  g_autofree char *new_name = NULL;
+  g_autofree char *body = NULL;
+  GtkWidget *dialog;
+
+  offer->app = g_object_ref (self);
+  offer->new_path = mk_store_dup_new_path_beside (path);
+  new_name = g_filename_display_basename (offer->new_path);
+  if (parent == NULL)
+    {
+      mk_application_show_error_window (self, _("Could Not Open the Archive"), error->message);
+      parent = offer->host = gtk_application_get_active_window (GTK_APPLICATION (self));
+    }
+
+  /* TRANSLATORS: the first %s says what is wrong with the file, the second
+   * is a file name such as "archive (2).db". */
+  body = g_strdup_printf (_("%s\n\nThe file is left as it is. You can start a new, empty "
+                            "archive beside it, named “%s”."),
+                          error->message, new_name);
+  dialog = adw_message_dialog_new (parent, _("Could Not Open the Archive"), body);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "close", _("_Close"),
+                                    "new", _("_Start New Archive"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "new",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "new");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "close");
+  g_signal_connect (dialog, "response", G_CALLBACK (on_offer_response_cb), offer);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/**
+ * mk_application_open_or_report:
+ * @cmdline: (nullable): where to print the error too
+ *
+ * Opens @path in a window, or says why it cannot: a file that is not a
+ * usable archive is never written to, and a new archive beside it is
+ * offered (an AdwMessageDialog); other failures get one message.
+ *
+ * Returns: (transfer none) (nullable): the window showing the archive
+ */
+MkWindow *
 mk_application_open_or_report (MkApplication           *self,
                                const char              *path,
                                GApplicationCommandLine *cmdline)
@@ -156,12 +279,17 @@ mk_application_open_or_report (MkApplication           *self,
   g_autoptr(GError) error = NULL;
   MkWindow *window;
 
+  g_return_val_if_fail (MK_IS_APPLICATION (self), NULL);
+
   if ((window = mk_application_open_archive (self, path, &error)))
     return window;
 
   if (cmdline != NULL)
     g_application_command_line_printerr (cmdline, "%s\n", error->message);
-  mk_application_show_error (self, _("Could Not Open the Archive"), error->message);
+  if (is_unusable_archive_error (error))
+    mk_application_offer_new_archive (self, path, error);
+  else
+    mk_application_show_error (self, _("Could Not Open the Archive"), error->message);
 
   return NULL;
 }

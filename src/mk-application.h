@@ -19,5 +19,8 @@ MkApplication *mk_application_new          (void);
 MkWindow      *mk_application_open_archive (MkApplication  *self,
                                             const char     *path,
                                             GError        **error);
+MkWindow      *mk_application_open_or_report (MkApplication           *self,
+                                              const char              *path,
+                                              GApplicationCommandLine *cmdline);
 
 G_END_DECLS

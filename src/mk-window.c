@@ -591,7 +591,9 @@ mk_window_constructed (GObject *object)
   if (n_sources < 0)
     mk_window_toast (self, error->message);
 
-  if (n_sources == 0)
+  /* A read-only archive cannot take the samples (mk-application.c says
+   * why it is read-only). */
+  if (n_sources == 0 && !mk_store_is_read_only (self->store))
     _mk_window_import_samples (self);
   else
     mk_window_search (self);

@@ -587,6 +587,181 @@ test_import_usage (Fixture       *f,
   g_assert_false (g_file_test (f->archive, G_FILE_TEST_EXISTS));
 }
 
+/* hostile input --------------------------------------------------------------- */
+
+/* The title member of the exported article whose body contains @needle. */
+static const char *
+exported_title (GPtrArray  *articles,
+                const char *needle)
+{
+  for (guint i = 0; i < articles->len; i++)
+    {
+      JsonObject *object = json_node_get_object (g_ptr_array_index (articles, i));
+
+      if (strstr (get_text (object, "body"), needle) != NULL)
+        return get_text (object, "title");
+    }
+  g_error ("no exported article has “%s” in its body", needle);
+}
+
+/* Invalid UTF-8 (overlong forms, surrogates, five-byte sequences) and NUL
+ * bytes are refused, one line each naming the file; markup, SQL,
+ * right-to-left and zero-width characters are text, kept as typed. */
+static void
+test_hostile_file_contents (Fixture       *f,
+                            gconstpointer  data)
+{
+  static const char nul_text[] = "Title\n\nBefore\0after the NUL.\n";
+  static const struct { const char *name; const char *text; gssize length; } bad[] = {
+    { "in/overlong-slash.txt", "Title\n\nA \xc0\xaf slash, written the long way.\n", -1 },
+    { "in/overlong-nul.txt", "Title\n\nA \xe0\x80\x80 hidden NUL.\n", -1 },
+    { "in/surrogate.txt", "Title\n\nHalf a pair: \xed\xa0\x80.\n", -1 },
+    { "in/five-bytes.txt", "Title\n\nToo long: \xf8\x88\x80\x80\x80.\n", -1 },
+    { "in/nul-byte.txt", nul_text, sizeof nul_text - 1 },
+  };
+  static const char markup_title[] = "<b>x</b> & <script>alert(1)</script>";
+  static const char sql_title[] = "Robert'); DROP TABLE articles; -- O'Brien's \"50%\" _ share";
+  static const char rtl_title[] = "\xe2\x80\xae" "evil" "\xe2\x80\xac" " zero" "\xe2\x80\x8b" "width" "\xe2\x80\x8f";
+  g_autofree char *folder = g_build_filename (f->dir, "in", NULL);
+  g_autofree char *markup_text = g_strdup_printf ("%s\n\nMarkup body: <i>kept</i> &amp; shown.\n", markup_title);
+  g_autofree char *sql_text = g_strdup_printf ("%s\n\nSQL body: ' OR 1=1; --  \"%%\" _ \\.\n", sql_title);
+  g_autofree char *rtl_text = g_strdup_printf ("%s\n\nRTL body: \xe2\x80\xae" "txet" "\xe2\x80\xac" " and \xef\xbb\xbf" "BOM.\n", rtl_title);
+  g_autoptr(CliRun) run = NULL;
+  g_autoptr(CliRun) search = NULL;
+  g_autoptr(GPtrArray) articles = NULL;
+  g_auto(GStrv) lines = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    g_free (write_file (f, bad[i].name, bad[i].text, bad[i].length));
+  g_free (write_file (f, "in/markup.txt", markup_text, -1));
+  g_free (write_file (f, "in/sql.txt", sql_text, -1));
+  g_free (write_file (f, "in/rtl.txt", rtl_text, -1));
+
+  run = cli (f, "import", folder, NULL);
+  assert_status (run, 1);
+  g_assert_cmpstr (run->out, ==, "Imported 3 articles (0 updated, 0 unchanged, 5 failed)\n");
+  g_assert_cmpuint (count_lines (run->err), ==, G_N_ELEMENTS (bad));
+  lines = g_strsplit (run->err, "\n", -1);
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_autofree char *base = g_path_get_basename (bad[i].name);
+      gboolean found = FALSE;
+
+      for (guint j = 0; lines[j] != NULL; j++)
+        found |= strstr (lines[j], base) != NULL;
+      g_assert_true (found);
+    }
+
+  articles = export_articles (f);
+  g_assert_cmpuint (articles->len, ==, 3);
+  g_assert_cmpstr (exported_title (articles, "Markup body"), ==, markup_title);
+  g_assert_cmpstr (exported_title (articles, "SQL body"), ==, sql_title);
+  g_assert_cmpstr (exported_title (articles, "RTL body"), ==, rtl_title);
+
+  /* The SQL in the title is searched for as words, and did nothing. */
+  search = cli (f, "search", "DROP TABLE articles", NULL);
+  assert_success (search);
+  g_assert_cmpuint (count_lines (search->out), ==, 1);
+  g_assert_nonnull (strstr (search->out, "DROP TABLE articles"));
+}
+
+/* SQL and LIKE metacharacters, FTS5 syntax and a 100,000-character query
+ * are searched for as text: no error, no crash, an answer within seconds,
+ * and never "everything" for a query that names nothing. */
+static void
+test_hostile_queries (Fixture       *f,
+                      gconstpointer  data)
+{
+  /* Without a word there is nothing to filter on: the whole archive, as
+   * for an empty search box (never an error, never a LIKE wildcard). With
+   * words, exactly what those words find. */
+  static const char * const wordless[] = { "%", "_", "\\", "'", "*", "title:%", "\"'\"" };
+  static const struct { const char *typed; const char *same_as; } worded[] = {
+    { "' OR 1=1 --", "1" },
+    { "\"; DROP TABLE articles; --", "\"drop table articles\"" },
+    { "') UNION SELECT sql FROM sqlite_master --", "union select sql from sqlite_master" },
+    { "vss' OR 'a'='a", "vss OR \"a a\"" },
+    { "vss' --", "vss" },
+    { "NEAR(laos vss)", "\"NEAR(laos\" \"vss)\"" },
+  };
+  g_autoptr(CliRun) everything = cli (f, "search", "", NULL);
+  g_autoptr(GString) long_query = g_string_new (NULL);
+  g_autoptr(CliRun) long_run = NULL;
+  g_autoptr(GPtrArray) after = NULL;
+  gint64 start, elapsed_ms;
+
+  assert_success (everything);
+  g_assert_cmpuint (count_lines (everything->out), ==, 7);
+  for (guint i = 0; i < G_N_ELEMENTS (wordless); i++)
+    {
+      g_autoptr(CliRun) run = cli (f, "search", wordless[i], NULL);
+
+      assert_success (run);
+      g_assert_cmpstr (run->out, ==, everything->out);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (worded); i++)
+    {
+      g_autoptr(CliRun) run = cli (f, "search", worded[i].typed, NULL);
+      g_autoptr(CliRun) reference = cli (f, "search", worded[i].same_as, NULL);
+
+      g_test_message ("«%s»: %u results", worded[i].typed, count_lines (run->out));
+      assert_success (run);
+      assert_success (reference);
+      g_assert_cmpstr (run->out, ==, reference->out);
+      g_assert_cmpuint (count_lines (run->out), <, 7);
+    }
+
+  /* 100,000 characters: words, operators and quotes, as a paste of a page
+   * would bring. */
+  for (guint i = 0; long_query->len < 100000; i++)
+    g_string_append (long_query, (const char *[]) { "laos ", "OR ", "\"social ", "-x ", "title:", "vss* ", "' ", "% " }[i % 8]);
+  start = g_get_monotonic_time ();
+  long_run = cli (f, "search", long_query->str, NULL);
+  elapsed_ms = (g_get_monotonic_time () - start) / 1000;
+  g_test_message ("a 100,000-character query took %" G_GINT64_FORMAT " ms", elapsed_ms);
+  assert_success (long_run);
+  g_assert_cmpint (elapsed_ms, <, 10000);
+
+  after = export_articles (f);
+  g_assert_cmpuint (after->len, ==, 7);
+}
+
+/* Paths with spaces, newlines and ".." are paths like any other: the
+ * archive, the folder imported and a file that fails, whose one error line
+ * stays one line. Importing again by another spelling of the same folder
+ * adds nothing twice. */
+static void
+test_hostile_paths (Fixture       *f,
+                    gconstpointer  data)
+{
+  static const char binary[] = "\x7f" "ELF\x02\x01\x01\0\0\0";
+  g_autofree char *folder = g_build_filename (f->dir, "a b", "line\nbreak", NULL);
+  g_autofree char *dotted = g_build_filename (f->dir, "a b", "line\nbreak", "..", "line\nbreak", NULL);
+  g_autoptr(CliRun) first = NULL;
+  g_autoptr(CliRun) again = NULL;
+  g_autoptr(CliRun) search = NULL;
+  g_autoptr(GPtrArray) articles = NULL;
+
+  g_free (f->archive);
+  f->archive = g_build_filename (f->dir, "my archive\n(2).db", NULL);
+  copy_sample (f, "003_26881a70f5feccfe.txt", "a b/line\nbreak/new\nline 003.txt");
+  copy_sample (f, "004_0683e43e2cf577f7.txt", "a b/line\nbreak/../line\nbreak/004 ..txt");
+  g_free (write_file (f, "a b/line\nbreak/bad\nname.bin", binary, sizeof binary));
+
+  first = cli (f, "import", dotted, NULL);
+  assert_one_error_line (first, 1, "name.bin");
+  g_assert_cmpstr (first->out, ==, "Imported 2 articles (0 updated, 0 unchanged, 1 failed)\n");
+  g_assert_true (g_file_test (f->archive, G_FILE_TEST_IS_REGULAR));
+
+  again = cli (f, "import", folder, NULL);
+  g_assert_cmpstr (again->out, ==, "Imported 0 articles (0 updated, 2 unchanged, 1 failed)\n");
+
+  articles = export_articles (f);
+  g_assert_cmpuint (articles->len, ==, 2);
+  search = cli (f, "search", "Laos", NULL);
+  assert_success (search);
+}
+
 /* the archive --------------------------------------------------------------- */
 
 static void
@@ -1774,6 +1949,9 @@ main (int   argc,
   ADD ("import/bad-files", fixture_set_up, test_import_bad_files);
   ADD ("import/missing-path", fixture_set_up, test_import_missing_path);
   ADD ("import/usage", fixture_set_up, test_import_usage);
+  ADD ("hostile/file-contents", fixture_set_up, test_hostile_file_contents);
+  ADD ("hostile/queries", fixture_set_up_imported, test_hostile_queries);
+  ADD ("hostile/paths", fixture_set_up, test_hostile_paths);
   ADD ("archive/not-a-database", fixture_set_up, test_archive_not_a_database);
   ADD ("archive/missing", fixture_set_up, test_archive_missing);
   ADD ("archive/default", fixture_set_up, test_archive_default);

@@ -180,6 +180,27 @@ test_query_annotation_filters (void)
   }
 }
 
+/* A word longer than the term limit (256 bytes) made of 2- and 3-byte
+ * characters: it is cut at a character, never inside one (the fuzzer's
+ * first finding, tests/fuzz/regressions/query/term-cut-inside-a-character). */
+static void
+test_query_long_word_cut_at_character (void)
+{
+  g_autoptr(GString) word = g_string_new (NULL);
+  g_autoptr(MkQuery) query = NULL;
+  const char *match;
+
+  g_string_append (word, "xy");  /* so that byte 256 falls inside a U+FFFD */
+  while (word->len < 600)
+    g_string_append (word, "\xc3\xa9\xef\xbf\xbd");  /* é, U+FFFD */
+  query = mk_query_new (word->str);
+  match = mk_query_get_fts_match (query);
+
+  g_assert_nonnull (match);
+  g_assert_true (g_utf8_validate (match, -1, NULL));
+  g_assert_true (g_str_has_prefix (match, "\"xy\xc3\xa9"));
+}
+
 static void
 test_query_day_from_date (void)
 {
@@ -254,6 +275,7 @@ main (int   argc,
 
   g_test_add_func ("/query/table", test_query_table);
   g_test_add_func ("/query/hostile", test_query_hostile);
+  g_test_add_func ("/query/long-word-cut-at-character", test_query_long_word_cut_at_character);
   g_test_add_func ("/query/day-from-date", test_query_day_from_date);
   g_test_add_func ("/query/annotation-filters", test_query_annotation_filters);
   g_test_add_func ("/query/entities", test_query_entities);

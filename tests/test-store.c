@@ -591,6 +591,119 @@ test_store_migrates_version_1 (Fixture       *fixture,
   g_assert_cmpint (mk_store_count_entities (store, &error), ==, 3);
 }
 
+/* mk_day(), as mk-store.c defines it for its connections: migration 2
+ * uses it. */
+static void
+sql_mk_day (sqlite3_context  *context,
+            int               n_args,
+            sqlite3_value   **args)
+{
+  sqlite3_result_int64 (context, mk_query_day_from_date ((const char *) sqlite3_value_text (args[0])));
+}
+
+/* The same three articles, written as a Mekong at schema @version wrote
+ * them: through the triggers up to version 1; from version 2 on, with the
+ * date-ordered sort_key and the index kept by the store (here: rebuilt). */
+static void
+write_archive_as_version (const char *path,
+                          int         version)
+{
+  static const struct {
+    const char *guid, *title, *body, *published, *outlet;
+  } rows[] = {
+    { "a", "Hà Nội talks", "Vũ Đức Đam met the minister.", "2022-11-30", "VNA" },
+    { "b", "Undated", "Vientiane; DROP TABLE articles; --", NULL, NULL },
+    { "c", "<b>x</b> & <script>", "O'Brien said \"50%\" _ of it.", "2019-02-03", "VOV.VN" },
+  };
+  g_autoptr(GError) error = NULL;
+  sqlite3_stmt *stmt;
+  sqlite3 *db;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_true (mk_fts_tokenizer_register (db, NULL));
+  sqlite3_create_function (db, "mk_day", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL,
+                           sql_mk_day, NULL, NULL);
+  g_assert_true (mk_store_schema_migrate (db, 0, version, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (sqlite3_exec (db, "INSERT INTO sources (kind, location) VALUES ('files', 'local')",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db,
+    version >= 2
+      ? "INSERT INTO articles (id, source_id, guid, title, body, published, outlet, content_hash, sort_key)"
+        "  VALUES (?1, 1, ?2, ?3, ?4, ?5, ?6, ?2, (?7 << 32) | ?1)"
+      : "INSERT INTO articles (id, source_id, guid, title, body, published, outlet, content_hash)"
+        "  VALUES (?1, 1, ?2, ?3, ?4, ?5, ?6, ?2)",
+    -1, &stmt, NULL), ==, SQLITE_OK);
+  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+    {
+      sqlite3_bind_int64 (stmt, 1, i + 1);
+      sqlite3_bind_text (stmt, 2, rows[i].guid, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 3, rows[i].title, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 4, rows[i].body, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 5, rows[i].published, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 6, rows[i].outlet, -1, SQLITE_STATIC);
+      if (version >= 2)
+        sqlite3_bind_int64 (stmt, 7, mk_query_day_from_date (rows[i].published));
+      g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
+      sqlite3_reset (stmt);
+    }
+  sqlite3_finalize (stmt);
+
+  if (version >= 2)
+    g_assert_cmpint (sqlite3_exec (db, "INSERT INTO articles_fts (articles_fts) VALUES ('rebuild')",
+                                   NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+}
+
+/* An archive of every earlier schema version opens, is migrated to the
+ * current one, and loses nothing: each article, searchable by word, date
+ * and field, with its hostile title kept as it was typed. */
+static void
+test_store_migrates_every_version (Fixture       *fixture,
+                                   gconstpointer  data)
+{
+  for (int version = 1; version < MK_STORE_SCHEMA_VERSION; version++)
+    {
+      g_autofree char *name = g_strdup_printf ("v%d.db", version);
+      g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
+      g_autoptr(MkStore) store = NULL;
+      g_autoptr(MkStore) again = NULL;
+      g_autoptr(MkArticle) article = NULL;
+      g_autoptr(GError) error = NULL;
+
+      g_test_message ("from version %d", version);
+      write_archive_as_version (path, version);
+
+      store = mk_store_open (path, &error);
+      g_assert_no_error (error);
+      g_assert_cmpint (mk_store_get_schema_version (store), ==, MK_STORE_SCHEMA_VERSION);
+      g_assert_cmpint (mk_store_count_articles (store, NULL), ==, 3);
+      g_assert_cmpuint (count_hits (store, "vu duc dam"), ==, 1);
+      g_assert_cmpuint (count_hits (store, "year:2022"), ==, 1);
+      g_assert_cmpuint (count_hits (store, "source:vov.vn"), ==, 1);
+      g_assert_cmpuint (count_hits (store, "\"drop table\""), ==, 1);
+      g_assert_cmpuint (count_hits (store, "script"), ==, 1);
+      g_assert_cmpuint (count_hits (store, ""), ==, 3);
+      article = mk_store_get_article (store, 3, &error);
+      g_assert_no_error (error);
+      g_assert_cmpstr (mk_article_get_title (article), ==, "<b>x</b> & <script>");
+      g_assert_cmpstr (mk_article_get_body (article), ==, "O'Brien said \"50%\" _ of it.");
+
+      /* Entities came with version 3, and are found on re-indexing. */
+      g_assert_true (mk_entity_index_archive (store, 1, NULL, NULL, NULL, NULL, &error));
+      g_assert_no_error (error);
+      g_assert_cmpint (mk_store_count_entities (store, &error), >, 0);
+
+      /* Opened again: nothing left to migrate, nothing changed. */
+      g_clear_object (&store);
+      again = mk_store_open (path, &error);
+      g_assert_no_error (error);
+      g_assert_cmpint (mk_store_count_articles (again, NULL), ==, 3);
+      g_assert_cmpuint (count_hits (again, "vientiane"), ==, 1);
+    }
+}
+
 /* Adds an article and indexes its entities, as the importer does. */
 static gint64
 add_indexed (MkStore    *store,
@@ -1049,6 +1162,7 @@ main (int   argc,
   ADD ("sort-orders", test_store_sort_orders);
   ADD ("relevance-beyond-candidates", test_store_relevance_beyond_candidates);
   ADD ("migrates-version-1", test_store_migrates_version_1);
+  ADD ("migrates-every-version", test_store_migrates_every_version);
   ADD ("entities-merge", test_store_entities_merge);
   ADD ("article-entities", test_store_article_entities);
   ADD ("entity-counts", test_store_entity_counts);

@@ -230,6 +230,33 @@ test_parser_refuses_non_text (void)
   g_assert_error (error, MK_IMPORT_ERROR, MK_IMPORT_ERROR_TOO_LARGE);
 }
 
+/* A derived title is cut near 100 characters, and punctuation before the
+ * cut is dropped, character by character: a character whose last byte
+ * happens to equal a byte of "–" (here U+2414, E2 90 94) must stay whole
+ * (the fuzzer's finding, tests/fuzz/regressions/text-parser/). */
+static void
+test_parser_derived_title_cut_at_character (void)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(GPtrArray) articles = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *expected = NULL;
+  const char *title;
+
+  for (guint i = 0; i < 97; i++)
+    g_string_append_c (text, 'x');
+  g_string_append (text, " \xe2\x90\x94 more words here, and more words to make the first "
+                         "sentence long enough that it cannot be a headline at all.\n");
+  articles = parse_string (text->str, &error);
+  g_assert_no_error (error);
+  title = mk_article_get_title (g_ptr_array_index (articles, 0));
+
+  g_assert_true (g_utf8_validate (title, -1, NULL));
+  expected = g_strdup_printf ("%.*s \xe2\x90\x94…", 97, text->str);
+  g_assert_cmpstr (title, ==, expected);
+  g_assert_true (mk_article_get_title_derived (g_ptr_array_index (articles, 0)));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -242,6 +269,7 @@ main (int   argc,
   g_test_add_func ("/text-parser/date-line", test_parser_date_line);
   g_test_add_func ("/text-parser/general-rules", test_parser_general_rules);
   g_test_add_func ("/text-parser/refuses-non-text", test_parser_refuses_non_text);
+  g_test_add_func ("/text-parser/derived-title-cut-at-character", test_parser_derived_title_cut_at_character);
 
   return g_test_run ();
 }

@@ -12,6 +12,7 @@
 #include <locale.h>
 
 #include <glib/gstdio.h>
+#include <sqlite3.h>
 
 #include "mk-article-row.h"
 #include "mk-article-view.h"
@@ -429,6 +430,13 @@ window_finalized (Fixture       *f,
   return f->window == NULL;
 }
 
+static gboolean
+window_shown (Fixture       *f,
+              gconstpointer  data)
+{
+  return f->window != NULL && gtk_widget_get_mapped (GTK_WIDGET (f->window));
+}
+
 /* --- fixture --------------------------------------------------------------- */
 
 static void
@@ -475,6 +483,20 @@ fixture_setup (Fixture       *f,
   /* The first window on an empty archive imports the samples. */
   fixture_open_window (f);
   g_assert_true (wait_until (f, rows_shown, GUINT_TO_POINTER (N_SAMPLE_ARTICLES)));
+}
+
+/* The archive only, empty: the test opens the window itself. */
+static void
+fixture_setup_empty (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  f->tmpdir = g_dir_make_tmp ("mekong-test-window-XXXXXX", &error);
+  g_assert_no_error (error);
+  f->archive_path = g_build_filename (f->tmpdir, "archive.db", NULL);
+  f->store = mk_store_open (f->archive_path, &error);
+  g_assert_no_error (error);
 }
 
 static void
@@ -863,6 +885,118 @@ test_search_hostile (Fixture       *f,
     g_string_append (junk, (const char *[]) { "\"(", "NEAR(", "*", "-", ":", "^", "OR", "{x}", " " }[i % 9]);
   search (f, junk->str);
   g_assert_true (wait_until (f, searched_to_nothing, NULL));
+}
+
+static gboolean
+article_view_contains (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autofree char *text = article_view_text (f);
+
+  return strstr (text, data) != NULL;
+}
+
+/* The label of @row whose text (what is drawn, after any markup is
+ * parsed) contains @needle, or NULL. */
+static GtkLabel *
+row_label_containing (MkArticleRow *row,
+                      const char   *needle)
+{
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+
+  collect_widgets (GTK_WIDGET (row), GTK_TYPE_LABEL, labels);
+  for (guint i = 0; i < labels->len; i++)
+    if (strstr (gtk_label_get_text (g_ptr_array_index (labels, i)), needle) != NULL)
+      return g_ptr_array_index (labels, i);
+  return NULL;
+}
+
+/* A title and a body full of Pango markup, HTML and entities are shown as
+ * the text they are: nothing is bold, nothing is lost, nothing is run. */
+static void
+test_hostile_title_shown_as_text (Fixture       *f,
+                                  gconstpointer  data)
+{
+  static const char title[] = "<b>x</b> & <script>";
+  static const char text[] =
+    "<b>x</b> & <script>\n\n"
+    "Tom &amp; Jerry <i>said</i> hello from Vientiane. <script>alert('x')</script>\n";
+  g_autoptr(MkImporter) importer = mk_importer_new (f->store);
+  g_autoptr(GBytes) bytes = g_bytes_new_static (text, strlen (text));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  GtkLabel *title_label, *snippet_label;
+
+  g_assert_true (mk_importer_import_bytes (importer, bytes, "file:///tmp/hostile.txt", NULL, &error));
+  g_assert_no_error (error);
+
+  search (f, "Jerry");
+  g_assert_true (wait_until (f, rows_shown, GUINT_TO_POINTER (1)));
+  rows = shown_rows (f);
+
+  /* The title as typed: the tags are characters, not formatting. */
+  title_label = row_label_containing (g_ptr_array_index (rows, 0), title);
+  g_assert_nonnull (title_label);
+  g_assert_cmpstr (gtk_label_get_text (title_label), ==, title);
+  g_assert_false (gtk_label_get_use_markup (title_label));
+
+  /* The snippet is markup (the match in bold), but the article's own tags
+   * and entities reach the screen as text. */
+  snippet_label = row_label_containing (g_ptr_array_index (rows, 0), "Jerry");
+  g_assert_nonnull (snippet_label);
+  g_assert_nonnull (strstr (gtk_label_get_text (snippet_label), "Tom &amp; Jerry <i>said</i>"));
+
+  g_assert_true (wait_until (f, article_view_contains, "Tom &amp; Jerry <i>said</i> hello"));
+  g_assert_true (wait_until (f, article_view_contains, "<script>alert('x')</script>"));
+}
+
+static gint64
+count_where (sqlite3    *db,
+             const char *sql)
+{
+  sqlite3_stmt *stmt = NULL;
+  gint64 n;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  n = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  return n;
+}
+
+/* The window closed while it imports the samples (first start): the
+ * import, in its own thread and connection, finishes or stops between
+ * files (each file is a transaction); either way the archive is intact
+ * and each sample is there whole or not at all: sample 000 and the two
+ * teasers of its "Related" block are there together or not at all. */
+static void
+test_closed_during_import (Fixture       *f,
+                           gconstpointer  data)
+{
+  sqlite3_stmt *stmt = NULL;
+  sqlite3 *db = NULL;
+  gint64 n_000;
+
+  fixture_open_window (f);
+  fixture_close_window (f);
+
+  g_assert_cmpint (sqlite3_open_v2 (f->archive_path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "PRAGMA integrity_check", -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 0), ==, "ok");
+  sqlite3_finalize (stmt);
+
+  g_test_message ("%" G_GINT64_FORMAT " of %d articles in when the window closed",
+                  count_where (db, "SELECT count(*) FROM articles"), N_SAMPLE_ARTICLES);
+  g_assert_cmpint (count_where (db, "SELECT count(*) FROM articles"), <=, N_SAMPLE_ARTICLES);
+  n_000 = count_where (db, "SELECT count(*) FROM articles WHERE guid LIKE '%000_41cb3770481506ec%'");
+  g_assert_true (n_000 == 0 || n_000 == 1 + N_EXCERPTS);
+  g_assert_cmpint (count_where (db, "SELECT count(*) FROM articles WHERE body = ''"), ==, 0);
+  sqlite3_close (db);
+
+  /* The archive still opens, in a window, for the teardown to close. */
+  fixture_open_window (f);
+  g_assert_true (wait_until (f, window_shown, NULL));
 }
 
 static void
@@ -1720,10 +1854,13 @@ main (int   argc,
   ADD ("/window/search/count-after-first-page", test_search_count_after_first_page, NULL);
   ADD ("/window/search/newest-wins", test_search_newest_wins, NULL);
   ADD ("/window/search/hostile", test_search_hostile, NULL);
+  ADD ("/window/hostile-title-shown-as-text", test_hostile_title_shown_as_text, NULL);
   ADD ("/window/sort-order", test_sort_order, NULL);
   ADD ("/window/select/shows-body", test_selecting_shows_body, NULL);
   ADD ("/window/action/search", test_search_action_focuses_entry, NULL);
   ADD ("/window/reopen", test_reopen_does_not_import_again, NULL);
+  g_test_add ("/window/closed-during-import", Fixture, NULL,
+              fixture_setup_empty, test_closed_during_import, fixture_teardown);
   ADD ("/window/settings/size", test_size_is_remembered, NULL);
   ADD ("/window/import/folder", test_import_folder, NULL);
   ADD ("/window/import/shows-opened-file", test_import_shows_opened_file, NULL);

@@ -75,8 +75,9 @@ mk_cli_import (MkCli              *cli,
   importer = mk_importer_new (store);
   if (!mk_importer_import_paths (importer, (const char * const *) paths, NULL, &error))
     {
-      /* The importer stops early only when cancelled: the files done so
-       * far stay imported; say why the rest were not. */
+      /* The importer stops early only when cancelled or when the archive
+       * itself fails (full, read-only, locked, damaged): the files done
+       * so far stay imported; say why the rest were not. */
       print_file_errors (mk_importer_get_errors (importer));
       return mk_cli_fail (error);
     }

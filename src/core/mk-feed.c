@@ -858,13 +858,23 @@ mk_feed_sniff (const char *data,
 {
   g_autofree char *root = NULL;
   const char *start = skip_space (data, &length);
+  MkFeedFormat format;
 
   if (length > 0 && start[0] == '{')
     return g_strstr_len (start, MIN (length, 4096), "jsonfeed.org/version") != NULL
            ? MK_FEED_FORMAT_JSON : MK_FEED_FORMAT_UNKNOWN;
 
   root = mk_xml_root_name (start, length);
-  return format_of_root (root);
+  format = format_of_root (root);
+
+  /* A plain-text article may well begin with something tag-like (a title
+   * such as "<b>Laos</b> opens…"): only a document that says it is XML is
+   * taken for some other XML. */
+  if (format == MK_FEED_FORMAT_OTHER_XML &&
+      (length < 5 || memcmp (start, "<?xml", 5) != 0))
+    return MK_FEED_FORMAT_UNKNOWN;
+
+  return format;
 }
 
 static gboolean

@@ -397,6 +397,21 @@ is_cancelled_error (const GError *error)
   return g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
 }
 
+/* Trouble with the archive itself (a full disk, a read-only or locked or
+ * damaged file) is not the file's fault and would fail every file after
+ * it: the import stops, with that one error, instead of reporting each
+ * file. What was committed before stays. */
+static gboolean
+stops_import (const GError *error)
+{
+  return is_cancelled_error (error) ||
+         g_error_matches (error, MK_STORE_ERROR, MK_STORE_ERROR_BUSY) ||
+         g_error_matches (error, MK_STORE_ERROR, MK_STORE_ERROR_FULL) ||
+         g_error_matches (error, MK_STORE_ERROR, MK_STORE_ERROR_READ_ONLY) ||
+         g_error_matches (error, MK_STORE_ERROR, MK_STORE_ERROR_CORRUPT) ||
+         g_error_matches (error, MK_STORE_ERROR, MK_STORE_ERROR_NOT_AN_ARCHIVE);
+}
+
 /**
  * mk_importer_import_bytes:
  * @bytes: the contents of a plain-text article
@@ -424,7 +439,7 @@ mk_importer_import_bytes (MkImporter    *self,
   if (import_data (self, data ? data : "", length, uri, cancellable, &local_error))
     return TRUE;
 
-  if (is_cancelled_error (local_error))
+  if (stops_import (local_error))
     g_propagate_error (error, g_steal_pointer (&local_error));
   else
     record_failure (self, uri, local_error, error);
@@ -496,7 +511,7 @@ mk_importer_import_file (MkImporter    *self,
         return TRUE;
     }
 
-  if (is_cancelled_error (local_error))
+  if (stops_import (local_error))
     {
       g_propagate_error (error, g_steal_pointer (&local_error));
       return FALSE;
@@ -625,8 +640,9 @@ import_folder (MkImporter    *self,
   return TRUE;
 }
 
-/* Returns FALSE only when cancelled: other failures are recorded and the
- * import goes on with the next file. */
+/* Returns FALSE only when cancelled or when the archive fails (see
+ * stops_import()): a file's own failures are recorded and the import goes
+ * on with the next file. */
 static gboolean
 import_path (MkImporter    *self,
              GFile         *file,
@@ -644,7 +660,7 @@ import_path (MkImporter    *self,
     return import_folder (self, file, cancellable, error);
 
   if (!mk_importer_import_file (self, file, cancellable, &local_error) &&
-      is_cancelled_error (local_error))
+      stops_import (local_error))
     {
       g_propagate_error (error, g_steal_pointer (&local_error));
       return FALSE;
@@ -662,7 +678,9 @@ import_path (MkImporter    *self,
  * that cannot be imported is recorded (see mk_importer_get_errors()) and
  * the others go on.
  *
- * Returns: %FALSE only when cancelled
+ * Returns: %FALSE only when cancelled, or when the archive itself failed
+ *   (full disk, read-only, locked, damaged: see stops_import()); the files
+ *   imported before that stay imported
  */
 gboolean
 mk_importer_import_paths (MkImporter         *self,

@@ -295,6 +295,20 @@ lookup_field (const char *name,
   return NULL;
 }
 
+/* The first @length bytes of valid UTF-8 @text, or fewer: never more than
+ * @max_bytes, and cut before a character rather than inside one. */
+static char *
+dup_at_most (const char *text,
+             gsize       length,
+             gsize       max_bytes)
+{
+  /* The start of the character that byte @max_bytes belongs to. */
+  if (length > max_bytes)
+    length = g_utf8_find_prev_char (text, text + max_bytes + 1) - text;
+
+  return g_strndup (text, length);
+}
+
 /* Reads a quoted phrase (to the closing quote, or the end) or a bare word
  * (to white space or a quote). */
 static char *
@@ -321,7 +335,7 @@ read_value (Lexer    *lexer,
       lexer->p = end;
     }
 
-  return g_strndup (start, MIN ((gsize) (end - start), MAX_TERM_BYTES));
+  return dup_at_most (start, end - start, MAX_TERM_BYTES);
 }
 
 static void

@@ -7,6 +7,7 @@
 
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
+#include <string.h>
 #include <sqlite3.h>
 #include <string.h>
 
@@ -27,6 +28,7 @@ struct _MkStore
   GHashTable *statements;  /* SQL text -> sqlite3_stmt*, prepared once */
   GArray *unindexed;       /* IndexEntry: rows written in this transaction */
   GHashTable *unindexed_ids;
+  gboolean read_only;      /* see open_read_only() */
 };
 
 /* A row whose full-text entry is added when the transaction commits. */
@@ -86,29 +88,46 @@ mk_store_init (MkStore *self)
   self->unindexed_ids = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
 }
 
+/* One message per kind of trouble with the file itself, naming it: these
+ * reach people (mekong-cli, the window) as they are. Anything else is
+ * SQLite's own message. */
 static void
 set_sqlite_error (MkStore  *self,
                   GError  **error)
 {
   int code = sqlite3_extended_errcode (self->db) & 0xff;
-  int domain_code;
+  g_autofree char *display = g_filename_display_name (self->path);
 
   switch (code)
     {
     case SQLITE_BUSY:
     case SQLITE_LOCKED:
-      domain_code = MK_STORE_ERROR_BUSY;
+      g_set_error (error, MK_STORE_ERROR, MK_STORE_ERROR_BUSY,
+                   _("The archive “%s” is locked by another program; try again when it is done"),
+                   display);
+      break;
+    case SQLITE_FULL:
+      g_set_error (error, MK_STORE_ERROR, MK_STORE_ERROR_FULL,
+                   _("The disk holding the archive “%s” is full; nothing more was written"),
+                   display);
+      break;
+    case SQLITE_READONLY:
+      g_set_error (error, MK_STORE_ERROR, MK_STORE_ERROR_READ_ONLY,
+                   _("The archive “%s” is read-only; nothing was written"), display);
+      break;
+    case SQLITE_CORRUPT:
+      g_set_error (error, MK_STORE_ERROR, MK_STORE_ERROR_CORRUPT,
+                   _("The archive “%s” is damaged (%s)"),
+                   display, sqlite3_errmsg (self->db));
       break;
     case SQLITE_NOTADB:
-    case SQLITE_CORRUPT:
-      domain_code = MK_STORE_ERROR_NOT_AN_ARCHIVE;
+      g_set_error (error, MK_STORE_ERROR, MK_STORE_ERROR_NOT_AN_ARCHIVE,
+                   _("“%s” is not a Mekong archive"), display);
       break;
     default:
-      domain_code = MK_STORE_ERROR_FAILED;
+      g_set_error (error, MK_STORE_ERROR, MK_STORE_ERROR_FAILED,
+                   _("Archive error: %s"), sqlite3_errmsg (self->db));
     }
-
-  g_set_error (error, MK_STORE_ERROR, domain_code,
-               _("Archive error: %s"), sqlite3_errmsg (self->db));
 }
 
 /* Statements are prepared once per connection, cached by their text, and
@@ -201,12 +220,20 @@ check_archive (MkStore  *self,
                GError  **error)
 {
   gint64 application_id, user_version, n_objects;
+  g_autoptr(GError) local_error = NULL;
 
-  if (!query_int (self, "PRAGMA application_id", &application_id, error) ||
-      !query_int (self, "PRAGMA user_version", &user_version, error) ||
-      !query_int (self, "SELECT count(*) FROM sqlite_master", &n_objects, error))
+  if (!query_int (self, "PRAGMA application_id", &application_id, &local_error) ||
+      !query_int (self, "PRAGMA user_version", &user_version, &local_error) ||
+      !query_int (self, "SELECT count(*) FROM sqlite_master", &n_objects, &local_error))
     {
-      g_clear_error (error);
+      /* A locked or damaged archive is still ours: say so, not "not an
+       * archive", which would send people looking for another file. */
+      if (g_error_matches (local_error, MK_STORE_ERROR, MK_STORE_ERROR_BUSY) ||
+          g_error_matches (local_error, MK_STORE_ERROR, MK_STORE_ERROR_CORRUPT))
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
       g_set_error (error, MK_STORE_ERROR, MK_STORE_ERROR_NOT_AN_ARCHIVE,
                    _("“%s” is not a Mekong archive"), self->path);
       return FALSE;
@@ -243,6 +270,24 @@ sql_mk_day (sqlite3_context  *context,
   sqlite3_result_int64 (context, mk_query_day_from_date (published));
 }
 
+/* Test hook: MEKONG_TEST_MAX_PAGES=N makes the archive unable to grow past
+ * N pages, so that tests can see what a full disk does (SQLITE_FULL) on
+ * any machine, without root or a small file system. */
+static gboolean
+limit_pages_for_tests (MkStore  *self,
+                       GError  **error)
+{
+  const char *max_pages = g_getenv ("MEKONG_TEST_MAX_PAGES");
+  g_autofree char *sql = NULL;
+  guint64 n;
+
+  if (max_pages == NULL || !g_ascii_string_to_unsigned (max_pages, 10, 1, G_MAXUINT32, &n, NULL))
+    return TRUE;
+
+  sql = g_strdup_printf ("PRAGMA max_page_count = %" G_GUINT64_FORMAT, n);
+  return exec (self, sql, error);
+}
+
 static gboolean
 configure_connection (MkStore  *self,
                       GError  **error)
@@ -258,7 +303,8 @@ configure_connection (MkStore  *self,
    * entities cost thousands of small writes to temporary files. */
   return mk_fts_tokenizer_register (self->db, error) &&
          exec (self, "PRAGMA foreign_keys = ON", error) &&
-         exec (self, "PRAGMA temp_store = MEMORY", error);
+         exec (self, "PRAGMA temp_store = MEMORY", error) &&
+         limit_pages_for_tests (self, error);
 }
 
 static gboolean
@@ -280,12 +326,80 @@ ensure_parent_directory (const char  *path,
   return TRUE;
 }
 
+/* An archive we may read but not write (its permissions, a read-only
+ * medium or mount). */
+static gboolean
+is_read_only_file (const char *path)
+{
+  return g_file_test (path, G_FILE_TEST_EXISTS) && g_access (path, W_OK) != 0;
+}
+
+/* Opens @self->path for reading only: searching and reading work, every
+ * write fails with MK_STORE_ERROR_READ_ONLY. A WAL archive needs its -shm
+ * file, which SQLite cannot create in a folder it may not write to; then
+ * the file is opened as immutable (nobody can change it, we cannot either). */
+static MkStore *
+open_read_only (MkStore  *self_owned,
+                GError  **error)
+{
+  g_autoptr(MkStore) self = self_owned;
+  g_autofree char *folder = g_path_get_dirname (self->path);
+  g_autofree char *uri = g_filename_to_uri (self->path, NULL, error);
+  g_autofree char *sqlite_uri = NULL;
+  int version = 0;
+
+  if (uri == NULL)
+    return NULL;
+  sqlite_uri = g_strconcat (uri, "?mode=ro",
+                            g_access (folder, W_OK) != 0 ? "&immutable=1" : "", NULL);
+
+  if (sqlite3_open_v2 (sqlite_uri, &self->db,
+                       SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_FULLMUTEX,
+                       NULL) != SQLITE_OK)
+    {
+      g_set_error (error, MK_STORE_ERROR, MK_STORE_ERROR_OPEN,
+                   _("Could not open the archive “%s”: %s"), self->path,
+                   self->db ? sqlite3_errmsg (self->db) : g_strerror (ENOMEM));
+      return NULL;
+    }
+
+  self->read_only = TRUE;
+  if (!configure_connection (self, error) ||
+      !check_archive (self, &version, error))
+    return NULL;
+
+  if (version < MK_STORE_SCHEMA_VERSION)
+    {
+      g_set_error (error, MK_STORE_ERROR, MK_STORE_ERROR_READ_ONLY,
+                   _("The archive “%s” is read-only and was written by an older Mekong; "
+                     "it cannot be updated to be read"), self->path);
+      return NULL;
+    }
+
+  return g_steal_pointer (&self);
+}
+
+/**
+ * mk_store_is_read_only:
+ *
+ * Returns: %TRUE when the archive was opened for reading only, because its
+ *   file may not be written (see mk_store_open())
+ */
+gboolean
+mk_store_is_read_only (MkStore *self)
+{
+  g_return_val_if_fail (MK_IS_STORE (self), FALSE);
+
+  return self->read_only;
+}
+
 /**
  * mk_store_open:
  * @path: the archive file; created (with its folder) when missing
  *
  * Opens an archive, creating or migrating its schema as needed. A file that
- * is not a Mekong archive is refused and left untouched.
+ * is not a Mekong archive is refused and left untouched. A file that may
+ * not be written is opened for reading only (mk_store_is_read_only()).
  */
 MkStore *
 mk_store_open (const char  *path,
@@ -301,6 +415,9 @@ mk_store_open (const char  *path,
 
   self = g_object_new (MK_TYPE_STORE, NULL);
   self->path = g_strdup (path);
+
+  if (is_read_only_file (path))
+    return open_read_only (g_steal_pointer (&self), error);
 
   if (sqlite3_open_v2 (path, &self->db,
                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_FULLMUTEX,
@@ -359,6 +476,43 @@ char *
 mk_store_dup_default_path (void)
 {
   return g_build_filename (g_get_user_data_dir (), "mekong", "archive.db", NULL);
+}
+
+/**
+ * mk_store_dup_new_path_beside:
+ * @path: an archive that cannot be used (damaged, not an archive, too new)
+ *
+ * Where a new, empty archive can go next to @path without touching it:
+ * "archive (2).db", "archive (3).db"… in the same folder, the first name
+ * that is free.
+ *
+ * Returns: (transfer full): the new path
+ */
+char *
+mk_store_dup_new_path_beside (const char *path)
+{
+  g_autofree char *folder = NULL;
+  g_autofree char *name = NULL;
+  const char *dot;
+  g_autofree char *stem = NULL;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  folder = g_path_get_dirname (path);
+  name = g_path_get_basename (path);
+  dot = strrchr (name, '.');
+  if (dot == NULL || dot == name)
+    dot = name + strlen (name);
+  stem = g_strndup (name, dot - name);
+
+  for (guint n = 2; ; n++)
+    {
+      g_autofree char *candidate_name = g_strdup_printf ("%s (%u)%s", stem, n, dot);
+      g_autofree char *candidate = g_build_filename (folder, candidate_name, NULL);
+
+      if (!g_file_test (candidate, G_FILE_TEST_EXISTS))
+        return g_steal_pointer (&candidate);
+    }
 }
 
 /* BEGIN IMMEDIATE takes the write lock at once, so two writers wait for

@@ -24,6 +24,9 @@ typedef enum {
   MK_STORE_ERROR_NOT_FOUND,
   MK_STORE_ERROR_BUSY,
   MK_STORE_ERROR_INVALID,
+  MK_STORE_ERROR_FULL,
+  MK_STORE_ERROR_READ_ONLY,
+  MK_STORE_ERROR_CORRUPT,
 } MkStoreError;
 
 typedef enum {
@@ -51,7 +54,9 @@ MkStore    *mk_store_open               (const char     *path,
                                          GError        **error);
 const char *mk_store_get_path           (MkStore        *self);
 int         mk_store_get_schema_version (MkStore        *self);
+gboolean    mk_store_is_read_only       (MkStore        *self);
 char       *mk_store_dup_default_path   (void);
+char       *mk_store_dup_new_path_beside (const char    *path);
 
 gboolean    mk_store_begin              (MkStore        *self,
                                          GError        **error);

@@ -448,6 +448,14 @@ first_sentence (const char *text)
   return g_strndup (text, end);
 }
 
+/* What a shortened title must not end with before its ellipsis. */
+static gboolean
+is_clause_punctuation (gunichar c)
+{
+  return c == ',' || c == ';' || c == ':' || c == '-' ||
+         c == 0x2013 /* – */ || c == 0x2014 /* — */;
+}
+
 /* Shortens @sentence to about DERIVED_TITLE_CHARS characters at a word
  * boundary, marking the cut with an ellipsis. */
 static char *
@@ -466,8 +474,15 @@ shorten (const char *sentence)
 
   if (space == NULL)
     space = cut;
-  while (space > sentence && strchr (",;:-–—", space[-1]) != NULL)
-    space--;
+  /* Whole characters: the dashes are several bytes in UTF-8. */
+  while (space > sentence)
+    {
+      const char *last = g_utf8_find_prev_char (sentence, space);
+
+      if (!is_clause_punctuation (g_utf8_get_char (last)))
+        break;
+      space = last;
+    }
 
   {
     g_autofree char *head = g_strndup (sentence, space - sentence);

@@ -1,0 +1,82 @@
+/* fuzz-entity-extractor.c — libFuzzer target: entities in any text
+ *
+ * Copyright 2026 The Mekong developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The input's first line is the title, the rest the body, made valid UTF-8
+ * first as the importer does before anything reads it. Every mention must
+ * lie within its text, with start < end, and the characters it covers must
+ * be whole: converting its character offsets to bytes lands on UTF-8
+ * boundaries. Every entity has a non-empty, valid UTF-8 name.
+ */
+#include "fuzz-common.h"
+
+#include <string.h>
+
+static void
+check_mention (const MkMention *mention,
+               const char      *title,
+               const char      *body)
+{
+  const char *text = mention->in_title ? title : body;
+  glong n_chars = g_utf8_strlen (text, -1);
+  const char *start, *end;
+  g_autofree char *covered = NULL;
+
+  FUZZ_ASSERT (mention->start >= 0);
+  FUZZ_ASSERT (mention->start < mention->end);
+  FUZZ_ASSERT (mention->end <= n_chars);
+
+  start = g_utf8_offset_to_pointer (text, mention->start);
+  end = g_utf8_offset_to_pointer (text, mention->end);
+  FUZZ_ASSERT (start >= text && end <= text + strlen (text));
+  /* On a boundary: what lies between is valid UTF-8 on its own. */
+  FUZZ_ASSERT (g_utf8_validate (start, end - start, NULL));
+  covered = g_strndup (start, end - start);
+  FUZZ_ASSERT (g_utf8_strlen (covered, -1) == mention->end - mention->start);
+}
+
+static MkEntityExtractor *
+extractor (void)
+{
+  static MkEntityExtractor *extractor;
+
+  if (extractor == NULL)
+    extractor = mk_entity_extractor_new ();
+  return extractor;
+}
+
+int
+LLVMFuzzerTestOneInput (const uint8_t *data,
+                        size_t         size)
+{
+  g_autofree char *text = g_utf8_make_valid ((const char *) data, size);
+  g_autoptr(GPtrArray) entities = NULL;
+  char *newline = strchr (text, '\n');
+  const char *title = "";
+  const char *body = text;
+
+  if (newline != NULL)
+    {
+      *newline = '\0';
+      title = text;
+      body = newline + 1;
+    }
+
+  entities = mk_entity_extractor_extract (extractor (), title, body);
+  FUZZ_ASSERT (entities != NULL);
+
+  for (guint i = 0; i < entities->len; i++)
+    {
+      MkEntity *entity = g_ptr_array_index (entities, i);
+      GArray *mentions = mk_entity_get_mentions (entity);
+      const char *name = mk_entity_get_name (entity);
+
+      FUZZ_ASSERT (name != NULL && *name != '\0');
+      FUZZ_ASSERT (g_utf8_validate (name, -1, NULL));
+      for (guint j = 0; j < mentions->len; j++)
+        check_mention (&g_array_index (mentions, MkMention, j), title, body);
+    }
+
+  return 0;
+}
