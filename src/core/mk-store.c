@@ -1086,9 +1086,11 @@ search_sql (Search     *search,
   if (driver >= 0)
     {
       /* CROSS JOIN: SQLite must start from the entity's articles, not
-       * walk the whole archive in key order looking for them. */
+       * walk the whole archive in key order looking for them; INDEXED BY:
+       * their keys come from an index, not from the rows (migration 4). */
       mk_store_append_entity_driver (sql, search->query, driver);
-      g_string_append (sql, " AS hit CROSS JOIN articles a ON a.id = hit.article");
+      g_string_append (sql, " AS hit CROSS JOIN articles a INDEXED BY articles_by_id_key"
+                            " ON a.id = hit.article");
     }
   else
     g_string_append (sql, "articles a");
