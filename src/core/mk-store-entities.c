@@ -1183,10 +1183,26 @@ mk_store_get_related_entities (MkStore       *self,
   return g_steal_pointer (&entities);
 }
 
+/* "2021-03-01" for a day number of the index keys (GDate's Julian day). */
+static char *
+iso_date_of_day (gint64 day)
+{
+  g_autoptr(GDate) date = NULL;
+  char text[16];
+
+  if (day <= 0 || day > G_MAXUINT32 || !g_date_valid_julian ((guint32) day))
+    return NULL;
+
+  date = g_date_new_julian ((guint32) day);
+  g_date_strftime (text, sizeof text, "%Y-%m-%d", date);
+  return g_strdup (text);
+}
+
 /**
  * mk_store_get_entity_dates:
- * @first: (out) (transfer full) (nullable): the publication date of the
- *   earliest dated article that mentions the entity, or %NULL
+ * @first: (out) (transfer full) (nullable): the publication day
+ *   ("YYYY-MM-DD") of the earliest dated article that mentions the
+ *   entity, or %NULL
  * @last: (out) (transfer full) (nullable): that of the latest, or %NULL
  *
  * Returns: %FALSE with @error set on failure
@@ -1204,20 +1220,24 @@ mk_store_get_entity_dates (MkStore  *self,
   g_return_val_if_fail (MK_IS_STORE (self), FALSE);
 
   *first = *last = NULL;
+  /* The day is the high half of the key (migration 2), read from the
+   * index of keys by id (migration 4) rather than from each row; day 0,
+   * undated, is left out. */
   stmt = mk_store_statement (self,
-                             "SELECT min (a.published), max (a.published) FROM articles a"
-                             " WHERE a.id IN (SELECT article FROM mentions WHERE entity = ?1)"
-                             " AND a.published IS NOT NULL AND a.published != ''",
+                             "SELECT min (a.sort_key >> 32), max (a.sort_key >> 32)"
+                             " FROM (SELECT DISTINCT article FROM mentions WHERE entity = ?1) AS h"
+                             " CROSS JOIN articles a INDEXED BY articles_by_id_key ON a.id = h.article"
+                             " WHERE a.sort_key >= 4294967296",
                              error);
   if (stmt == NULL)
     return FALSE;
 
   sqlite3_bind_int64 (stmt, 1, entity_id);
   rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
+  if (rc == SQLITE_ROW && sqlite3_column_type (stmt, 0) != SQLITE_NULL)
     {
-      *first = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-      *last = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+      *first = iso_date_of_day (sqlite3_column_int64 (stmt, 0));
+      *last = iso_date_of_day (sqlite3_column_int64 (stmt, 1));
     }
   sqlite3_reset (stmt);
 
