@@ -115,7 +115,7 @@ mk_application_open_archive (MkApplication  *self,
       gtk_window_present (GTK_WINDOW (window));
       if (mk_store_is_read_only (store))
         mk_application_tell_read_only (window, path);
-      return TRUE;
+      return window;
     }
 
   gtk_window_present (GTK_WINDOW (window));

@@ -209,7 +209,7 @@ load_thread (GTask        *task,
 {
   LoadData *data = task_data;
   g_autoptr(MkStore) store = NULL;
-  g_autoptr(GPtrArray) all = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) all = NULL;
   GError *error = NULL;
 
   store = mk_store_open (data->archive_path, &error);
@@ -219,17 +219,11 @@ load_thread (GTask        *task,
       return;
     }
 
-  for (guint t = 0; t < MK_ENTITY_N_TYPES; t++)
+  all = mk_store_get_top_entities (store, data->query, RESULTS_PER_TYPE, cancellable, &error);
+  if (all == NULL)
     {
-      g_autoptr(GPtrArray) some = mk_store_get_entities (store, data->query, t, RESULTS_PER_TYPE,
-                                                         cancellable, &error);
-
-      if (some == NULL)
-        {
-          g_task_return_error (task, error);
-          return;
-        }
-      g_ptr_array_extend_and_steal (all, g_steal_pointer (&some));
+      g_task_return_error (task, error);
+      return;
     }
 
   g_task_return_pointer (task, g_steal_pointer (&all), (GDestroyNotify) g_ptr_array_unref);

@@ -385,14 +385,18 @@ import_killed_after (Fixture *f,
 {
   g_autoptr(GSubprocess) process = spawn_cli (f, NULL, NULL, f->archive, "import", f->articles);
   g_autoptr(CliRun) run = g_new0 (CliRun, 1);
-  guint timer;
+  g_autoptr(GSource) timer = g_timeout_source_new (delay_ms);
 
   /* The pipes are read while waiting, so the child never blocks on them. */
   run->status = -2;
   g_subprocess_communicate_utf8_async (process, NULL, NULL, communicated, run);
-  timer = g_timeout_add (delay_ms, kill_process, process);
+  g_source_set_callback (timer, kill_process, process, NULL);
+  g_source_attach (timer, NULL);
   while (run->status == -2)
     g_main_context_iteration (NULL, TRUE);
+  /* Held by reference: safe whether it fired (the import may have ended
+   * just before the kill) or not. */
+  g_source_destroy (timer);
 
   if (run->status == -1)
     {
@@ -401,7 +405,6 @@ import_killed_after (Fixture *f,
       return TRUE;
     }
 
-  g_source_remove (timer);
   assert_success (run);
   return FALSE;
 }

@@ -962,6 +962,38 @@ test_store_entity_search (Fixture       *fixture,
     g_assert_no_error (error);
     g_assert_cmpuint (in_results->len, ==, 2);
   }
+
+  /* The pane's "All Results": the top of each type in one pass, counted
+   * as per type, most mentioned first. */
+  {
+    g_autoptr(MkQuery) query = mk_query_new ("farmers");
+    g_autoptr(GPtrArray) places = mk_store_get_entities (fixture->store, query, MK_ENTITY_PLACE, 0, NULL, &error);
+    g_autoptr(GPtrArray) top = mk_store_get_top_entities (fixture->store, query, 1, NULL, &error);
+    g_autoptr(GPtrArray) top_all = mk_store_get_top_entities (fixture->store, query, 10, NULL, &error);
+    g_autoptr(GPtrArray) archive_top = mk_store_get_top_entities (fixture->store, NULL, 1, NULL, &error);
+    guint n_places = 0;
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (places->len, ==, 3);   /* Hanoi, Vientiane, Cambodia */
+    for (guint i = 0; i < top->len; i++)
+      n_places += mk_entity_get_entity_type (g_ptr_array_index (top, i)) == MK_ENTITY_PLACE;
+    g_assert_cmpuint (n_places, ==, 1);
+    /* The first place of the pane is the first of the per-type list. */
+    for (guint i = 0; i < top->len; i++)
+      if (mk_entity_get_entity_type (g_ptr_array_index (top, i)) == MK_ENTITY_PLACE)
+        {
+          g_assert_cmpint (mk_entity_get_id (g_ptr_array_index (top, i)), ==,
+                           mk_entity_get_id (g_ptr_array_index (places, 0)));
+          g_assert_cmpuint (mk_entity_get_n_mentions (g_ptr_array_index (top, i)), ==,
+                            mk_entity_get_n_mentions (g_ptr_array_index (places, 0)));
+        }
+    g_assert_cmpuint (top_all->len, >=, places->len);
+    for (guint i = 1; i < top_all->len; i++)
+      g_assert_cmpuint (mk_entity_get_n_mentions (g_ptr_array_index (top_all, i - 1)), >=,
+                        mk_entity_get_n_mentions (g_ptr_array_index (top_all, i)));
+    g_assert_cmpuint (archive_top->len, >=, 1);
+    g_assert_cmpuint (archive_top->len, <=, MK_ENTITY_N_TYPES);
+  }
 }
 
 /* An entity's own view: who and what is named beside it, most shared
@@ -1029,7 +1061,7 @@ test_store_entity_search_plan (Fixture       *fixture,
   g_assert_cmpuint (count_hits (fixture->store, "place:\"ha noi\""), ==, 1);
 
   for (stmt = sqlite3_next_stmt (db, NULL); stmt; stmt = sqlite3_next_stmt (db, stmt))
-    if (strstr (sqlite3_sql (stmt), "AS hit CROSS JOIN articles") != NULL)
+    if (strstr (sqlite3_sql (stmt), "AS hit CROSS JOIN articles a") != NULL)
       used = stmt;
   g_assert_nonnull (used);
   g_assert_cmpint (sqlite3_stmt_status (used, SQLITE_STMTSTATUS_FULLSCAN_STEP, FALSE), ==, 0);
@@ -1043,6 +1075,8 @@ test_store_entity_search_plan (Fixture       *fixture,
   g_test_message ("%s", plan->str);
   g_assert_nonnull (strstr (plan->str, "mentions_by_entity"));
   g_assert_nonnull (strstr (plan->str, "entity_aliases_by_folded"));
+  /* The keys from the index, not from the rows. */
+  g_assert_nonnull (strstr (plan->str, "COVERING INDEX articles_by_id_key"));
   g_assert_null (strstr (plan->str, "SCAN a\n"));
   g_assert_null (strstr (plan->str, "SCAN articles"));
 }

@@ -1511,6 +1511,26 @@ test_entity_panel_filters (Fixture       *f,
   g_assert_null (mk_window_get_filter_entity (f->window));
 }
 
+/* The character at @data is laid out where the view shows it. */
+static gboolean
+iter_on_screen (Fixture       *f,
+                gconstpointer  data)
+{
+  GtkTextView *text_view = GTK_TEXT_VIEW (find_by_css_class (GTK_WIDGET (f->window), "article-body"));
+  const GtkTextIter *iter = data;
+  GdkRectangle location, visible;
+  GtkTextIter there;
+
+  gtk_text_view_get_iter_location (text_view, iter, &location);
+  gtk_text_view_get_visible_rect (text_view, &visible);
+  if (!gtk_text_view_get_iter_at_location (text_view, &there, location.x + 1,
+                                           location.y + location.height / 2))
+    return FALSE;
+
+  return gtk_text_iter_equal (&there, iter) && location.height > 0 &&
+         location.y >= visible.y && location.y + location.height <= visible.y + visible.height;
+}
+
 /* The article's mentions are marked in its body, exactly on the names, by
  * type; a click on one filters like the panel. */
 static void
@@ -1562,14 +1582,10 @@ test_entity_marks_in_body (Fixture       *f,
   gtk_text_buffer_get_start_iter (buffer, &iter);
   g_assert_true (gtk_text_iter_forward_search (&iter, "Vũ Đức Đam", 0, &iter, NULL, NULL));
   gtk_text_iter_forward_chars (&iter, 4);
-  /* Lines are laid out lazily: bring this one on screen first. */
+  /* Lines are laid out lazily: bring this one on screen first, and wait
+   * until the view's geometry there is settled. */
   gtk_text_view_scroll_to_iter (text_view, &iter, 0, FALSE, 0, 0);
-  {
-    gint64 settle = g_get_monotonic_time () + G_USEC_PER_SEC / 2;
-
-    while (g_get_monotonic_time () < settle)
-      g_main_context_iteration (NULL, FALSE);
-  }
+  g_assert_true (wait_until (f, iter_on_screen, &iter));
   gtk_text_view_get_iter_location (text_view, &iter, &location);
   gtk_text_view_buffer_to_window_coords (text_view, GTK_TEXT_WINDOW_WIDGET,
                                          location.x + 1, location.y + location.height / 2, &x, &y);
@@ -1610,7 +1626,11 @@ test_entity_panel_results_scope (Fixture       *f,
   g_assert_nonnull (results_button);
   g_signal_emit_by_name (results_button, "clicked");
   g_assert_cmpstr (mk_entity_panel_get_scope (entity_panel (f)), ==, "results");
-  g_assert_cmpstr (g_settings_get_string (settings, "entity-scope"), ==, "results");
+  {
+    g_autofree char *scope = g_settings_get_string (settings, "entity-scope");
+
+    g_assert_cmpstr (scope, ==, "results");
+  }
   g_assert_true (wait_until (f, panel_done_loading, "Laos"));
 
   /* Laos's mentions over all seven articles, counted article by article. */

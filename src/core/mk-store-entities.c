@@ -639,21 +639,34 @@ load_aliases (MkStore   *self,
   return TRUE;
 }
 
+static int
+is_cancelled (void *cancellable)
+{
+  return g_cancellable_is_cancelled (cancellable);
+}
+
+/* Steps @stmt (rows of ENTITY_COLUMNS), checking @cancellable every few
+ * thousand SQLite steps, then loads each entity's aliases. */
 static GPtrArray *
-collect_entities (MkStore       *self,
-                  sqlite3_stmt  *stmt,
-                  GError       **error)
+collect_entities_cancellable (MkStore       *self,
+                              sqlite3_stmt  *stmt,
+                              GCancellable  *cancellable,
+                              GError       **error)
 {
   g_autoptr(GPtrArray) entities = g_ptr_array_new_with_free_func (g_object_unref);
   int rc;
 
+  if (cancellable != NULL)
+    sqlite3_progress_handler (mk_store_get_db (self), 1000, is_cancelled, cancellable);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     g_ptr_array_add (entities, mk_store_entity_from_row (stmt));
+  sqlite3_progress_handler (mk_store_get_db (self), 0, NULL, NULL);
   sqlite3_reset (stmt);
 
   if (rc != SQLITE_DONE)
     {
-      mk_store_set_sqlite_error (self, error);
+      if (!g_cancellable_set_error_if_cancelled (cancellable, error))
+        mk_store_set_sqlite_error (self, error);
       return NULL;
     }
 
@@ -662,6 +675,14 @@ collect_entities (MkStore       *self,
       return NULL;
 
   return g_steal_pointer (&entities);
+}
+
+static GPtrArray *
+collect_entities (MkStore       *self,
+                  sqlite3_stmt  *stmt,
+                  GError       **error)
+{
+  return collect_entities_cancellable (self, stmt, NULL, error);
 }
 
 /* The archive's entities, most mentioned first: the counts are kept as
@@ -714,12 +735,15 @@ mk_store_fill_result_table (MkStore  *self,
   return TRUE;
 }
 
-/* The entities of a search's articles, with counts within them. */
+/* The entities of a search's articles, with counts within them, most
+ * mentioned first: at most @limit in all, and at most @per_type of each
+ * type (0: no bound). One pass over the results' mentions for all types. */
 static GPtrArray *
 result_entities (MkStore       *self,
                  MkQuery       *query,
                  int            type,
                  guint          limit,
+                 guint          per_type,
                  GCancellable  *cancellable,
                  GError       **error)
 {
@@ -730,21 +754,26 @@ result_entities (MkStore       *self,
     return NULL;
 
   stmt = mk_store_statement (self,
-                             "SELECT e.id, e.type, e.name, e.lat, e.lon, c.n_mentions, c.n_articles"
-                             " FROM (SELECT m.entity, count(*) AS n_mentions,"
-                             "              count(DISTINCT m.article) AS n_articles"
-                             "       FROM temp.mk_result r JOIN mentions m ON m.article = r.id"
-                             "       GROUP BY m.entity) AS c"
-                             " JOIN entities e ON e.id = c.entity"
-                             " WHERE (?1 IS NULL OR e.type = ?1)"
-                             " ORDER BY c.n_mentions DESC, c.n_articles DESC, e.name LIMIT ?2",
+                             "SELECT id, type, name, lat, lon, n_mentions, n_articles FROM ("
+                             "  SELECT e.id, e.type, e.name, e.lat, e.lon, c.n_mentions, c.n_articles,"
+                             "         row_number () OVER (PARTITION BY e.type ORDER BY c.n_mentions DESC,"
+                             "                             c.n_articles DESC, e.name) AS rank"
+                             "  FROM (SELECT m.entity, count(*) AS n_mentions,"
+                             "               count(DISTINCT m.article) AS n_articles"
+                             "        FROM temp.mk_result r JOIN mentions m ON m.article = r.id"
+                             "        GROUP BY m.entity) AS c"
+                             "  JOIN entities e ON e.id = c.entity"
+                             "  WHERE (?1 IS NULL OR e.type = ?1))"
+                             " WHERE ?3 = 0 OR rank <= ?3"
+                             " ORDER BY n_mentions DESC, n_articles DESC, name LIMIT ?2",
                              error);
   if (stmt == NULL)
     return NULL;
 
   mk_store_bind_text (stmt, 1, type == MK_ENTITY_TYPE_ANY ? NULL : mk_entity_type_to_string (type));
   sqlite3_bind_int64 (stmt, 2, limit > 0 ? (gint64) limit : -1);
-  return collect_entities (self, stmt, error);
+  sqlite3_bind_int64 (stmt, 3, per_type);
+  return collect_entities_cancellable (self, stmt, cancellable, error);
 }
 
 /**
@@ -773,7 +802,48 @@ mk_store_get_entities (MkStore       *self,
   if (query == NULL || mk_query_is_empty (query))
     return archive_entities (self, type, limit, error);
 
-  return result_entities (self, query, type, limit, cancellable, error);
+  return result_entities (self, query, type, limit, 0, cancellable, error);
+}
+
+/**
+ * mk_store_get_top_entities:
+ * @query: (nullable): the search whose articles count; %NULL or an empty
+ *   query for the whole archive
+ * @per_type: at most this many of each type
+ *
+ * The most mentioned people, organisations and places of the archive or
+ * of a search's results, as mk_store_get_entities() counts them, but in
+ * one pass over the results' mentions for the three types.
+ *
+ * Returns: (transfer full) (element-type MkEntity): most mentioned first
+ */
+GPtrArray *
+mk_store_get_top_entities (MkStore       *self,
+                           MkQuery       *query,
+                           guint          per_type,
+                           GCancellable  *cancellable,
+                           GError       **error)
+{
+  g_autoptr(GPtrArray) all = NULL;
+
+  g_return_val_if_fail (MK_IS_STORE (self), NULL);
+  g_return_val_if_fail (per_type > 0, NULL);
+
+  if (query != NULL && !mk_query_is_empty (query))
+    return result_entities (self, query, MK_ENTITY_TYPE_ANY, 0, per_type, cancellable, error);
+
+  /* The archive's counts are kept: three short reads of one index. */
+  all = g_ptr_array_new_with_free_func (g_object_unref);
+  for (int type = 0; type < MK_ENTITY_N_TYPES; type++)
+    {
+      g_autoptr(GPtrArray) some = archive_entities (self, type, per_type, error);
+
+      if (some == NULL)
+        return NULL;
+      g_ptr_array_extend_and_steal (all, g_steal_pointer (&some));
+    }
+
+  return g_steal_pointer (&all);
 }
 
 /**
@@ -1061,12 +1131,6 @@ mk_store_bind_entity_filters (sqlite3_stmt *stmt,
     }
 }
 
-static int
-is_cancelled (void *cancellable)
-{
-  return g_cancellable_is_cancelled (cancellable);
-}
-
 /**
  * mk_store_get_related_entities:
  * @entity_id: an entity of the archive
@@ -1124,10 +1188,26 @@ mk_store_get_related_entities (MkStore       *self,
   return g_steal_pointer (&entities);
 }
 
+/* "2021-03-01" for a day number of the index keys (GDate's Julian day). */
+static char *
+iso_date_of_day (gint64 day)
+{
+  g_autoptr(GDate) date = NULL;
+  char text[16];
+
+  if (day <= 0 || day > G_MAXUINT32 || !g_date_valid_julian ((guint32) day))
+    return NULL;
+
+  date = g_date_new_julian ((guint32) day);
+  g_date_strftime (text, sizeof text, "%Y-%m-%d", date);
+  return g_strdup (text);
+}
+
 /**
  * mk_store_get_entity_dates:
- * @first: (out) (transfer full) (nullable): the publication date of the
- *   earliest dated article that mentions the entity, or %NULL
+ * @first: (out) (transfer full) (nullable): the publication day
+ *   ("YYYY-MM-DD") of the earliest dated article that mentions the
+ *   entity, or %NULL
  * @last: (out) (transfer full) (nullable): that of the latest, or %NULL
  *
  * Returns: %FALSE with @error set on failure
@@ -1145,20 +1225,24 @@ mk_store_get_entity_dates (MkStore  *self,
   g_return_val_if_fail (MK_IS_STORE (self), FALSE);
 
   *first = *last = NULL;
+  /* The day is the high half of the key (migration 2), read from the
+   * index of keys by id (migration 6) rather than from each row; day 0,
+   * undated, is left out. */
   stmt = mk_store_statement (self,
-                             "SELECT min (a.published), max (a.published) FROM articles a"
-                             " WHERE a.id IN (SELECT article FROM mentions WHERE entity = ?1)"
-                             " AND a.published IS NOT NULL AND a.published != ''",
+                             "SELECT min (a.sort_key >> 32), max (a.sort_key >> 32)"
+                             " FROM (SELECT DISTINCT article FROM mentions WHERE entity = ?1) AS h"
+                             " CROSS JOIN articles a INDEXED BY articles_by_id_key ON a.id = h.article"
+                             " WHERE a.sort_key >= 4294967296",
                              error);
   if (stmt == NULL)
     return FALSE;
 
   sqlite3_bind_int64 (stmt, 1, entity_id);
   rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
+  if (rc == SQLITE_ROW && sqlite3_column_type (stmt, 0) != SQLITE_NULL)
     {
-      *first = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-      *last = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+      *first = iso_date_of_day (sqlite3_column_int64 (stmt, 0));
+      *last = iso_date_of_day (sqlite3_column_int64 (stmt, 1));
     }
   sqlite3_reset (stmt);
 

@@ -209,12 +209,22 @@ static const char migration_5[] =
   ") WITHOUT ROWID;"
   "CREATE INDEX articles_by_source_url ON articles (source_id, url) WHERE url IS NOT NULL;";
 
+/* Version 6: an article's key by its id without reading the article.
+ * A search for an entity starts from the ids its mentions give and must
+ * order them by key; sort_key was added last to the rows, behind the body,
+ * so reading it from the table walks each body's overflow pages (0.8 s for
+ * 10,000 articles of a 100,000-article archive, against 0.02 s through this
+ * index). */
+static const char migration_6[] =
+  "CREATE INDEX articles_by_id_key ON articles (id, sort_key);";
+
 static const char * const migrations[] = {
   migration_1,
   migration_2,
   migration_3,
   migration_4,
   migration_5,
+  migration_6,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == MK_STORE_SCHEMA_VERSION);

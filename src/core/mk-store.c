@@ -1405,10 +1405,12 @@ append_articles (Search     *search,
   if (search->entity_driver >= 0)
     {
       /* CROSS JOIN: SQLite must start from the entity's articles (the
-       * mentions index), not walk the whole archive in key order. */
+       * mentions index), not walk the whole archive in key order; INDEXED
+       * BY: their keys come from an index, not from the rows (migration 6). */
       mk_store_append_entity_driver (sql, search->query, search->entity_driver,
                                      search->entity_param);
-      g_string_append (sql, " AS hit CROSS JOIN articles a ON a.id = hit.article");
+      g_string_append (sql, " AS hit CROSS JOIN articles a INDEXED BY articles_by_id_key"
+                            " ON a.id = hit.article");
     }
   else
     g_string_append (sql, "articles a");

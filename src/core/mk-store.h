@@ -42,7 +42,7 @@ typedef enum {
   MK_STORE_UNCHANGED,
 } MkStoreChange;
 
-#define MK_STORE_SCHEMA_VERSION 5
+#define MK_STORE_SCHEMA_VERSION 6
 
 #define MK_TYPE_STORE (mk_store_get_type ())
 
@@ -124,6 +124,11 @@ GPtrArray  *mk_store_get_entities         (MkStore       *self,
                                            MkQuery       *query,
                                            int            type,
                                            guint          limit,
+                                           GCancellable  *cancellable,
+                                           GError       **error);
+GPtrArray  *mk_store_get_top_entities     (MkStore       *self,
+                                           MkQuery       *query,
+                                           guint          per_type,
                                            GCancellable  *cancellable,
                                            GError       **error);
 MkEntity   *mk_store_get_entity           (MkStore       *self,
