@@ -104,9 +104,26 @@ on_side_page_changed_cb (MkWindow *self)
   _mk_window_map_refresh (self);
 }
 
+/* The map's Article / All Results buttons and the entity pane's are one
+ * choice: a click on either sets the pane's scope, and the pane's scope
+ * (which the settings keep) sets both. */
+static void
+on_map_scope_toggled_cb (MkWindow        *self,
+                         GtkToggleButton *button)
+{
+  if (!gtk_toggle_button_get_active (button) || self->entity_panel == NULL)
+    return;
+
+  mk_entity_panel_set_scope (self->entity_panel,
+                             button == self->map_results_button ? "results" : "article");
+}
+
 static void
 on_entity_scope_changed_cb (MkWindow *self)
 {
+  gboolean results = g_strcmp0 (mk_entity_panel_get_scope (self->entity_panel), "results") == 0;
+
+  gtk_toggle_button_set_active (results ? self->map_results_button : self->map_article_button, TRUE);
   _mk_window_map_refresh (self);
 }
 
@@ -116,6 +133,7 @@ _mk_window_map_init (MkWindow *self)
 {
   g_signal_connect_object (self->entity_panel, "notify::scope",
                            G_CALLBACK (on_entity_scope_changed_cb), self, G_CONNECT_SWAPPED);
+  on_entity_scope_changed_cb (self);
 }
 
 /* The entity panel's action filters the list by an entity; without it
@@ -137,6 +155,9 @@ _mk_window_class_map_init (MkWindowClass *klass)
   g_type_ensure (MK_TYPE_MAP_VIEW);
   gtk_widget_class_bind_template_child (widget_class, MkWindow, side_stack);
   gtk_widget_class_bind_template_child (widget_class, MkWindow, map_view);
+  gtk_widget_class_bind_template_child (widget_class, MkWindow, map_article_button);
+  gtk_widget_class_bind_template_child (widget_class, MkWindow, map_results_button);
   gtk_widget_class_bind_template_callback (widget_class, on_side_page_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_map_scope_toggled_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_place_activated_cb);
 }

@@ -35,6 +35,8 @@ struct _MkWindow
   GtkLabel             *filter_label;
   AdwViewStack         *side_stack;
   MkMapView            *map_view;
+  GtkToggleButton      *map_article_button;
+  GtkToggleButton      *map_results_button;
   GtkMenuButton        *filter_button;
 
   /* Owned */

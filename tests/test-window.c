@@ -1822,8 +1822,17 @@ test_map_page_follows_search (Fixture       *f,
   MkMapMarker *vientiane;
   gint64 article_id;
 
-  mk_entity_panel_set_scope (entity_panel (f), "results");
+  /* The map's own All Results button: the entity pane follows it. */
   adw_view_stack_set_visible_child_name (stack, "map");
+  {
+    GtkWidget *toggles = gtk_widget_get_first_child (gtk_widget_get_parent (GTK_WIDGET (map_view)));
+    GtkToggleButton *results = GTK_TOGGLE_BUTTON (gtk_widget_get_last_child (toggles));
+
+    g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (results)), ==, "All Results");
+    g_signal_emit_by_name (results, "clicked");
+    g_assert_true (gtk_toggle_button_get_active (results));
+    g_assert_cmpstr (mk_entity_panel_get_scope (entity_panel (f)), ==, "results");
+  }
   g_assert_true (wait_until (f, map_shows, "Hanoi, Laos, Nghe An, Quang Nam, Vientiane, Vietnam"));
 
   gtk_editable_set_text (GTK_EDITABLE (entry), "Nghệ An");
