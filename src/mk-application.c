@@ -399,6 +399,17 @@ mk_application_about_action (GSimpleAction *action,
   adw_about_window_set_license_type (ADW_ABOUT_WINDOW (about), GTK_LICENSE_GPL_3_0);
   /* Translators: replace with your names, one per line, to be credited */
   adw_about_window_set_translator_credits (ADW_ABOUT_WINDOW (about), _("translator-credits"));
+  /* The data the map and the gazetteer are made from, as their licences
+   * ask (data/map/LICENSE-DATA.md, data/gazetteer/LICENSE-DATA.md). */
+  adw_about_window_add_legal_section (ADW_ABOUT_WINDOW (about), _("Map"),
+                                      _("Made with Natural Earth. Free vector and raster map data @ naturalearthdata.com (public domain), through the world-atlas package."),
+                                      GTK_LICENSE_CUSTOM, NULL);
+  adw_about_window_add_legal_section (ADW_ABOUT_WINDOW (about), _("Gazetteer"),
+                                      _("Places of the world from the countries-states-cities-database project by Darshan Gada, through the country-state-city package, under the Open Database License 1.0."),
+                                      GTK_LICENSE_CUSTOM, NULL);
+  adw_about_window_add_legal_section (ADW_ABOUT_WINDOW (about), _("Online Map Tiles"),
+                                      _("When turned on in Preferences: map data © OpenStreetMap contributors, under the Open Database License."),
+                                      GTK_LICENSE_CUSTOM, NULL);
   gtk_window_present (GTK_WINDOW (about));
 }
 

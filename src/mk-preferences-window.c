@@ -20,6 +20,8 @@ struct _MkPreferencesWindow
   /* Template children */
   AdwComboRow *sort_order_row;
   AdwComboRow *style_row;
+  GtkSpinButton *refresh_spin;
+  GtkSwitch *online_tiles_switch;
 
   GSettings *settings;
 };
@@ -106,6 +108,8 @@ mk_preferences_window_class_init (MkPreferencesWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/mk-preferences-window.ui");
   gtk_widget_class_bind_template_child (widget_class, MkPreferencesWindow, sort_order_row);
   gtk_widget_class_bind_template_child (widget_class, MkPreferencesWindow, style_row);
+  gtk_widget_class_bind_template_child (widget_class, MkPreferencesWindow, refresh_spin);
+  gtk_widget_class_bind_template_child (widget_class, MkPreferencesWindow, online_tiles_switch);
 }
 
 static void
@@ -119,4 +123,8 @@ mk_preferences_window_init (MkPreferencesWindow *self)
 
   bind_enum_row (self, "sort-order", self->sort_order_row, sort_order_nicks);
   bind_enum_row (self, "style", self->style_row, style_nicks);
+  g_settings_bind (self->settings, "refresh-interval", self->refresh_spin, "value",
+                   G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "map-online-tiles", self->online_tiles_switch, "active",
+                   G_SETTINGS_BIND_DEFAULT);
 }

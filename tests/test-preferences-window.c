@@ -102,6 +102,59 @@ test_style_row (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static gpointer
+find_widget (GtkWidget *root,
+             GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      gpointer found = find_widget (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* The feeds' refresh interval and the online tiles, both ways. */
+static void
+test_feeds_and_map_rows (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  MkPreferencesWindow *window;
+  GtkSpinButton *spin;
+  GtkSwitch *online;
+
+  g_settings_reset (settings, "refresh-interval");
+  g_settings_reset (settings, "map-online-tiles");
+  window = mk_preferences_window_new (NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  spin = find_widget (GTK_WIDGET (window), GTK_TYPE_SPIN_BUTTON);
+  online = find_widget (GTK_WIDGET (window), GTK_TYPE_SWITCH);
+
+  /* Off by default: nothing goes to the network unasked. */
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (spin), ==, 0);
+  g_assert_false (gtk_switch_get_active (online));
+
+  gtk_spin_button_set_value (spin, 30);
+  g_assert_cmpuint (g_settings_get_uint (settings, "refresh-interval"), ==, 30);
+  gtk_switch_set_active (online, TRUE);
+  g_assert_true (g_settings_get_boolean (settings, "map-online-tiles"));
+
+  g_settings_set_uint (settings, "refresh-interval", 90);
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (spin), ==, 90);
+
+  g_settings_reset (settings, "refresh-interval");
+  g_settings_reset (settings, "map-online-tiles");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -112,6 +165,7 @@ main (int   argc,
 
   g_test_add_func ("/preferences/sort-order", test_sort_order_row);
   g_test_add_func ("/preferences/style", test_style_row);
+  g_test_add_func ("/preferences/feeds-and-map", test_feeds_and_map_rows);
 
   return g_test_run ();
 }
