@@ -4,15 +4,17 @@
 # Copyright 2026 The Mekong developers
 # SPDX-License-Identifier: GPL-3.0-or-later
 #
-# Usage: run-fuzzer.sh FUZZER SECONDS SEEDS DICT REGRESSIONS ARTIFACTS
+# Usage: run-fuzzer.sh FUZZER SECONDS SEEDS DICT REGRESSIONS ARTIFACTS FOUND
 #
+# SEEDS, REGRESSIONS and FOUND (inputs long runs found, minimized; see
+# README.md) are read as corpora; a folder that does not exist is skipped.
 # New inputs go to a temporary folder, so the committed seed corpus is only
 # read. A crash, a leak, a timeout or a failed assertion fails the test; the
 # input that caused it is kept in ARTIFACTS (crash-<sha1>) to be turned into
 # a regression (tests/fuzz/README.md).
 set -uo pipefail
 
-fuzzer=$1 seconds=$2 seeds=$3 dict=$4 regressions=$5 artifacts=$6
+fuzzer=$1 seconds=$2 seeds=$3 dict=$4 regressions=$5 artifacts=$6 found=${7:-}
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/mekong-fuzz-XXXXXX")
 trap 'rm -rf "$work"' EXIT
@@ -31,5 +33,6 @@ args=(
 [[ -f $dict ]] && args+=(-dict="$dict")
 corpora=("$work" "$seeds")
 [[ -d $regressions ]] && corpora+=("$regressions")
+[[ -n $found && -d $found ]] && corpora+=("$found")
 
 "$fuzzer" "${args[@]}" "${corpora[@]}"
