@@ -1253,6 +1253,41 @@ test_import_folder (Fixture       *f,
   remove_folder (folder);
 }
 
+/* Files dropped on the window: its drop target takes a file list, as a
+ * file manager's drag gives it, and imports them like Import Files…. */
+static void
+test_import_dropped_files (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autofree char *path = write_article (f->tmpdir, "dropped.txt",
+                                         "Vientiane trains nurses\n\nVientiane (KPL) - Forty nurses finished a course.\n");
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (f->window));
+  GtkDropTarget *target = NULL;
+  GValue value = G_VALUE_INIT;
+  GSList *files = NULL;
+  gboolean accepted = FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers) && target == NULL; i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_DROP_TARGET (controller))
+        target = GTK_DROP_TARGET (controller);
+    }
+  g_assert_nonnull (target);
+
+  files = g_slist_append (files, g_file_new_for_path (path));
+  g_value_init (&value, GDK_TYPE_FILE_LIST);
+  g_value_take_boxed (&value, files);
+  g_signal_emit_by_name (target, "drop", &value, 10.0, 10.0, &accepted);
+  g_value_unset (&value);
+
+  g_assert_true (accepted);
+  g_assert_true (wait_until (f, label_shown, "Imported 1 new article"));
+  g_assert_true (wait_until (f, list_holds, GUINT_TO_POINTER (N_SAMPLE_ARTICLES + 1)));
+  g_assert_no_errno (g_unlink (path));
+}
+
 /* `mekong FILE` from a file manager: the file's article is what the
  * reading pane shows once it is in. */
 static void
@@ -1893,6 +1928,7 @@ main (int   argc,
   ADD ("/window/settings/size", test_size_is_remembered, NULL);
   ADD ("/window/import/folder", test_import_folder, NULL);
   ADD ("/window/import/shows-opened-file", test_import_shows_opened_file, NULL);
+  ADD ("/window/import/dropped-files", test_import_dropped_files, NULL);
   ADD ("/window/entities/filter", test_entity_panel_filters, NULL);
   ADD ("/window/entities/marks", test_entity_marks_in_body, NULL);
   ADD ("/window/entities/results-scope", test_entity_panel_results_scope, NULL);
