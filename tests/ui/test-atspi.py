@@ -174,6 +174,18 @@ def main():
         if entry is None or articles is None:
             return
 
+        # Every control a person can press has a name a screen reader says
+        # (those of the window and of its rows and panes; popovers are not
+        # in the tree until opened).
+        controls = [node for node in walk(app)
+                    if node.get_role_name() in ("push button", "toggle button", "check box",
+                                                "combo box", "menu button", "entry", "spin button")]
+        unnamed = [f"{node.get_role_name()} in {node.get_parent().get_role_name()}"
+                   for node in controls if not (node.get_name() or "").strip()]
+        tap(len(controls) > 5 and not unnamed,
+            "every control on screen has an accessible name",
+            f"{len(controls)} controls; unnamed: {unnamed}")
+
         rows = wait_for(lambda: len(list_rows(articles)) >= 7 and list_rows(articles))
         tap(rows is not None and len(rows) == 7, "the list shows the seven sample articles",
             f"rows: {len(list_rows(articles))}")
