@@ -71,7 +71,9 @@ _mk_window_map_refresh (MkWindow *self)
   gint64 article_id = 0;
   PlacesCall *call;
 
-  if (self->side_stack == NULL ||
+  /* Not before the window has its archive (the settings may show the map
+   * page while the window is being built), nor once it is going. */
+  if (self->side_stack == NULL || self->articles == NULL ||
       g_strcmp0 (adw_view_stack_get_visible_child_name (self->side_stack), "map") != 0)
     return;
 

@@ -29,6 +29,7 @@ struct _MkWindow
   GtkRevealer          *import_revealer;
   GtkProgressBar       *import_progress;
   GtkLabel             *import_label;
+  GtkPaned             *list_paned;
   GtkPaned             *side_paned;
   MkEntityPanel        *entity_panel;
   GtkRevealer          *filter_revealer;

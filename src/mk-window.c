@@ -544,7 +544,8 @@ on_row_unbind_cb (GtkSignalListItemFactory *factory,
   mk_article_row_set_article (row, NULL);
 }
 
-/* Size, maximized state and sort order survive a restart. A missing
+/* Size, maximized state, sort order, the panes' widths and the side
+ * pane's page survive a restart. A missing
  * schema (running from the build directory without GSETTINGS_SCHEMA_DIR)
  * only costs that. */
 static void
@@ -566,6 +567,10 @@ mk_window_bind_settings (MkWindow *self)
   g_settings_bind (self->settings, "entity-scope", self->entity_panel, "scope",
                    G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "side-pane-position", self->side_paned, "position",
+                   G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "list-pane-position", self->list_paned, "position",
+                   G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "side-page", self->side_stack, "visible-child-name",
                    G_SETTINGS_BIND_DEFAULT);
 }
 
@@ -736,6 +741,7 @@ mk_window_class_init (MkWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MkWindow, import_revealer);
   gtk_widget_class_bind_template_child (widget_class, MkWindow, import_progress);
   gtk_widget_class_bind_template_child (widget_class, MkWindow, import_label);
+  gtk_widget_class_bind_template_child (widget_class, MkWindow, list_paned);
   gtk_widget_class_bind_template_child (widget_class, MkWindow, side_paned);
   gtk_widget_class_bind_template_child (widget_class, MkWindow, entity_panel);
   gtk_widget_class_bind_template_child (widget_class, MkWindow, filter_revealer);

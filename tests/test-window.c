@@ -1115,6 +1115,33 @@ test_size_is_remembered (Fixture       *f,
   g_assert_true (wait_until (f, rows_shown, GUINT_TO_POINTER (N_SAMPLE_ARTICLES)));
 }
 
+/* The list's width and the side pane's page come back with the window. */
+static void
+test_panes_are_remembered (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  AdwViewStack *stack = find_widget (GTK_WIDGET (f->window), ADW_TYPE_VIEW_STACK);
+  GtkPaned *list_paned = GTK_PANED (gtk_widget_get_ancestor (GTK_WIDGET (article_list_view (f)),
+                                                             GTK_TYPE_PANED));
+
+  gtk_paned_set_position (list_paned, 333);
+  adw_view_stack_set_visible_child_name (stack, "map");
+  g_assert_cmpint (g_settings_get_int (settings, "list-pane-position"), ==, 333);
+  g_assert_cmpstr (g_settings_get_string (settings, "side-page"), ==, "map");
+
+  fixture_close_window (f);
+  fixture_open_window (f);
+  g_assert_true (wait_until (f, rows_shown, GUINT_TO_POINTER (N_SAMPLE_ARTICLES)));
+  stack = find_widget (GTK_WIDGET (f->window), ADW_TYPE_VIEW_STACK);
+  list_paned = GTK_PANED (gtk_widget_get_ancestor (GTK_WIDGET (article_list_view (f)), GTK_TYPE_PANED));
+  g_assert_cmpint (gtk_paned_get_position (list_paned), ==, 333);
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (stack), ==, "map");
+
+  g_settings_reset (settings, "list-pane-position");
+  g_settings_reset (settings, "side-page");
+}
+
 static void
 test_reopen_does_not_import_again (Fixture       *f,
                                    gconstpointer  data)
@@ -1926,6 +1953,7 @@ main (int   argc,
   g_test_add ("/window/closed-during-import", Fixture, NULL,
               fixture_setup_empty, test_closed_during_import, fixture_teardown);
   ADD ("/window/settings/size", test_size_is_remembered, NULL);
+  ADD ("/window/settings/panes", test_panes_are_remembered, NULL);
   ADD ("/window/import/folder", test_import_folder, NULL);
   ADD ("/window/import/shows-opened-file", test_import_shows_opened_file, NULL);
   ADD ("/window/import/dropped-files", test_import_dropped_files, NULL);
