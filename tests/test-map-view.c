@@ -18,6 +18,7 @@
 
 #include "mk-map-marker.h"
 #include "mk-map-view.h"
+#include "mk-test-ui.h"
 
 #define TIMEOUT_SECONDS 30
 
@@ -33,38 +34,13 @@ typedef struct
 
 typedef gboolean (*Condition) (Fixture *f, gconstpointer data);
 
-static gboolean
-keep_waking (gpointer data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
+/* Runs the main loop until @condition holds, for at most TIMEOUT_SECONDS. */
 static gboolean
 wait_until (Fixture       *f,
             Condition      condition,
             gconstpointer  data)
 {
-  gint64 deadline = g_get_monotonic_time () + TIMEOUT_SECONDS * G_USEC_PER_SEC;
-  guint tick = g_timeout_add (10, keep_waking, NULL);
-  gboolean done;
-
-  while (!(done = condition (f, data)) && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, TRUE);
-
-  g_source_remove (tick);
-  return done;
-}
-
-/* Lets the window lay out and paint what is pending. */
-static void
-settle (guint milliseconds)
-{
-  gint64 until = g_get_monotonic_time () + milliseconds * 1000;
-  guint tick = g_timeout_add (10, keep_waking, NULL);
-
-  while (g_get_monotonic_time () < until)
-    g_main_context_iteration (NULL, TRUE);
-  g_source_remove (tick);
+  return mk_test_wait_until (MK_TEST_CONDITION (condition), f, data, TIMEOUT_SECONDS);
 }
 
 /* --- looking at the markers ------------------------------------------------ */
@@ -163,11 +139,7 @@ fixture_setup (Fixture       *f,
   g_autoptr(MkImporter) importer = NULL;
   g_autoptr(GPtrArray) places = NULL;
 
-  f->tmpdir = g_dir_make_tmp ("mekong-test-map-XXXXXX", &error);
-  g_assert_no_error (error);
-  f->archive_path = g_build_filename (f->tmpdir, "archive.db", NULL);
-  f->store = mk_store_open (f->archive_path, &error);
-  g_assert_no_error (error);
+  f->store = mk_test_archive_open ("mekong-test-map-XXXXXX", &f->tmpdir, &f->archive_path);
 
   g_assert_nonnull (paths[0]);
   importer = mk_importer_new (f->store);
@@ -187,7 +159,7 @@ fixture_setup (Fixture       *f,
   gtk_window_present (f->window);
 
   g_assert_true (wait_until (f, markers_laid_out, NULL));
-  settle (200);
+  mk_test_settle (200);
 }
 
 static void
@@ -195,7 +167,7 @@ fixture_teardown (Fixture       *f,
                   gconstpointer  data)
 {
   gtk_window_destroy (f->window);
-  settle (50);
+  mk_test_settle (50);
   g_assert_finalize_object (f->store);
   g_unlink (f->archive_path);
   g_rmdir (f->tmpdir);
@@ -295,7 +267,7 @@ test_set_places_replaces (Fixture       *f,
 
   g_assert_no_error (error);
   mk_map_view_set_places (f->map_view, places);
-  settle (100);
+  mk_test_settle (100);
 
   g_assert_nonnull (find_marker (f, "Nghe An"));
   g_assert_null (find_marker (f, "Hanoi"));
@@ -351,7 +323,7 @@ test_screenshot (Fixture       *f,
     }
 
   /* Tiles are drawn in worker threads. */
-  settle (1500);
+  mk_test_settle (1500);
   width = gtk_widget_get_width (GTK_WIDGET (f->window));
   height = gtk_widget_get_height (GTK_WIDGET (f->window));
   paintable = gtk_widget_paintable_new (GTK_WIDGET (f->window));

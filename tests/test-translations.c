@@ -17,6 +17,7 @@
 #include <glib/gstdio.h>
 
 #include "mk-window.h"
+#include "mk-test-ui.h"
 
 #define N_SAMPLE_ARTICLES 7
 #define TIMEOUT_SECONDS   30
@@ -30,42 +31,13 @@ typedef struct
 
 typedef gboolean (*Condition) (Fixture *f, gconstpointer data);
 
-static gboolean
-keep_waking (gpointer data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
 /* Runs the main loop until @condition holds, for at most TIMEOUT_SECONDS. */
 static gboolean
 wait_until (Fixture       *f,
             Condition      condition,
             gconstpointer  data)
 {
-  gint64 deadline = g_get_monotonic_time () + TIMEOUT_SECONDS * G_USEC_PER_SEC;
-  guint tick = g_timeout_add (10, keep_waking, NULL);
-  gboolean done;
-
-  while (!(done = condition (f, data)) && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, TRUE);
-
-  g_source_remove (tick);
-
-  return done;
-}
-
-static void
-collect_widgets (GtkWidget *widget,
-                 GType      type,
-                 GPtrArray *found)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type) && gtk_widget_get_mapped (widget))
-    g_ptr_array_add (found, widget);
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    collect_widgets (child, type, found);
+  return mk_test_wait_until (MK_TEST_CONDITION (condition), f, data, TIMEOUT_SECONDS);
 }
 
 /* A label with exactly this text is on screen. */
@@ -73,21 +45,7 @@ static gboolean
 label_shown (Fixture       *f,
              gconstpointer  data)
 {
-  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
-
-  collect_widgets (GTK_WIDGET (f->window), GTK_TYPE_LABEL, labels);
-  for (guint i = 0; i < labels->len; i++)
-    if (g_strcmp0 (gtk_label_get_text (g_ptr_array_index (labels, i)), data) == 0)
-      return TRUE;
-
-  return FALSE;
-}
-
-static gboolean
-window_finalized (Fixture       *f,
-                  gconstpointer  data)
-{
-  return f->window == NULL;
+  return mk_test_label_shown (GTK_WIDGET (f->window), data);
 }
 
 /* "Imported 7 sample articles", in the catalogue's language. */
@@ -103,14 +61,7 @@ static void
 fixture_setup (Fixture       *f,
                gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
-
-  f->tmpdir = g_dir_make_tmp ("mekong-test-translations-XXXXXX", &error);
-  g_assert_no_error (error);
-  path = g_build_filename (f->tmpdir, "archive.db", NULL);
-  f->store = mk_store_open (path, &error);
-  g_assert_no_error (error);
+  f->store = mk_test_archive_open ("mekong-test-translations-XXXXXX", &f->tmpdir, NULL);
 
   /* The first window on an empty archive imports the samples. */
   f->window = mk_window_new (NULL, f->store);
@@ -122,25 +73,10 @@ static void
 fixture_teardown (Fixture       *f,
                   gconstpointer  data)
 {
-  const char *name;
-  GDir *dir;
-
-  g_object_add_weak_pointer (G_OBJECT (f->window), (gpointer *) &f->window);
-  gtk_window_destroy (GTK_WINDOW (f->window));
-  g_assert_true (wait_until (f, window_finalized, NULL));
-  while (g_main_context_pending (NULL))
-    g_main_context_iteration (NULL, FALSE);
+  g_assert_true (mk_test_destroy_window ((gpointer *) &f->window, TIMEOUT_SECONDS));
+  mk_test_drain_main_context ();
   g_assert_finalize_object (f->store);
-
-  dir = g_dir_open (f->tmpdir, 0, NULL);
-  while (dir && (name = g_dir_read_name (dir)))
-    {
-      g_autofree char *path = g_build_filename (f->tmpdir, name, NULL);
-
-      g_assert_no_errno (g_unlink (path));
-    }
-  g_clear_pointer (&dir, g_dir_close);
-  g_assert_no_errno (g_rmdir (f->tmpdir));
+  mk_test_remove_tmpdir (f->tmpdir);
   g_free (f->tmpdir);
 }
 
@@ -169,7 +105,7 @@ test_window_is_translated (Fixture       *f,
   g_assert_true (wait_until (f, label_shown, toast));
 
   /* The search box's placeholder, from the .ui template. */
-  collect_widgets (GTK_WIDGET (f->window), GTK_TYPE_SEARCH_ENTRY, entries);
+  mk_test_collect_shown_widgets (GTK_WIDGET (f->window), GTK_TYPE_SEARCH_ENTRY, entries);
   g_assert_cmpuint (entries->len, ==, 1);
   g_object_get (g_ptr_array_index (entries, 0), "placeholder-text", &placeholder, NULL);
   g_assert_cmpstr (placeholder, !=, "Search articles");
@@ -188,7 +124,7 @@ test_every_glyph_has_a_font (Fixture       *f,
 
   g_assert_true (wait_until (f, label_shown, toast));
 
-  collect_widgets (GTK_WIDGET (f->window), GTK_TYPE_LABEL, labels);
+  mk_test_collect_shown_widgets (GTK_WIDGET (f->window), GTK_TYPE_LABEL, labels);
   for (guint i = 0; i < labels->len; i++)
     {
       GtkLabel *label = g_ptr_array_index (labels, i);

@@ -22,6 +22,7 @@
 #include "mk-note-editor.h"
 #include "mk-tag-chips.h"
 #include "mk-window.h"
+#include "mk-test-ui.h"
 
 #define N_SAMPLE_ARTICLES 7
 #define TIMEOUT_SECONDS   30
@@ -38,79 +39,19 @@ typedef struct
 
 typedef gboolean (*Condition) (Fixture *f, gconstpointer data);
 
-static gboolean
-keep_waking (gpointer data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
+/* Runs the main loop until @condition holds, for at most TIMEOUT_SECONDS. */
 static gboolean
 wait_until (Fixture       *f,
             Condition      condition,
             gconstpointer  data)
 {
-  gint64 deadline = g_get_monotonic_time () + TIMEOUT_SECONDS * G_USEC_PER_SEC;
-  guint tick = g_timeout_add (10, keep_waking, NULL);
-  gboolean done;
-
-  while (!(done = condition (f, data)) && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, TRUE);
-
-  g_source_remove (tick);
-  return done;
-}
-
-static void
-collect_widgets (GtkWidget *widget,
-                 GType      type,
-                 GPtrArray *found)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    g_ptr_array_add (found, widget);
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    collect_widgets (child, type, found);
-}
-
-static gpointer
-find_widget (GtkWidget *root,
-             GType      type)
-{
-  g_autoptr(GPtrArray) found = g_ptr_array_new ();
-
-  collect_widgets (root, type, found);
-  g_assert_cmpuint (found->len, ==, 1);
-  return g_ptr_array_index (found, 0);
-}
-
-/* The widget with @css_class under @root, depth first, or NULL: for
- * widgets of which the window has several of the type (list views). */
-static GtkWidget *
-find_by_css_class (GtkWidget  *root,
-                   const char *css_class)
-{
-  if (gtk_widget_has_css_class (root, css_class))
-    return root;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_by_css_class (child, css_class);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
+  return mk_test_wait_until (MK_TEST_CONDITION (condition), f, data, TIMEOUT_SECONDS);
 }
 
 static GListModel *
 window_model (Fixture *f)
 {
-  GtkListView *list_view = GTK_LIST_VIEW (find_by_css_class (GTK_WIDGET (f->window), "article-list"));
+  GtkListView *list_view = GTK_LIST_VIEW (mk_test_find_by_css_class (GTK_WIDGET (f->window), "article-list"));
 
   return G_LIST_MODEL (gtk_list_view_get_model (list_view));
 }
@@ -131,7 +72,7 @@ row_of (Fixture *f,
 {
   g_autoptr(GPtrArray) rows = g_ptr_array_new ();
 
-  collect_widgets (GTK_WIDGET (f->window), MK_TYPE_ARTICLE_ROW, rows);
+  mk_test_collect_widgets (GTK_WIDGET (f->window), MK_TYPE_ARTICLE_ROW, rows);
   for (guint i = 0; i < rows->len; i++)
     {
       MkArticleRow *row = g_ptr_array_index (rows, i);
@@ -150,7 +91,7 @@ n_rows_shown (Fixture *f)
   g_autoptr(GPtrArray) rows = g_ptr_array_new ();
   guint n = 0;
 
-  collect_widgets (GTK_WIDGET (f->window), MK_TYPE_ARTICLE_ROW, rows);
+  mk_test_collect_widgets (GTK_WIDGET (f->window), MK_TYPE_ARTICLE_ROW, rows);
   for (guint i = 0; i < rows->len; i++)
     n += gtk_widget_get_mapped (rows->pdata[i]) && mk_article_row_get_article (rows->pdata[i]);
 
@@ -160,7 +101,7 @@ n_rows_shown (Fixture *f)
 static MkArticleView *
 article_view (Fixture *f)
 {
-  return find_widget (GTK_WIDGET (f->window), MK_TYPE_ARTICLE_VIEW);
+  return mk_test_find_widget (GTK_WIDGET (f->window), MK_TYPE_ARTICLE_VIEW);
 }
 
 static MkAnnotations *
@@ -181,7 +122,7 @@ undo_button (Fixture    *f,
 {
   g_autoptr(GPtrArray) labels = g_ptr_array_new ();
 
-  collect_widgets (GTK_WIDGET (f->window), GTK_TYPE_LABEL, labels);
+  mk_test_collect_widgets (GTK_WIDGET (f->window), GTK_TYPE_LABEL, labels);
   for (guint i = 0; i < labels->len; i++)
     {
       g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
@@ -194,7 +135,7 @@ undo_button (Fixture    *f,
       /* The title (in a bin) and the button are children of the toast's
        * widget. */
       toast = gtk_widget_get_parent (gtk_widget_get_parent (labels->pdata[i]));
-      collect_widgets (toast, GTK_TYPE_BUTTON, buttons);
+      mk_test_collect_widgets (toast, GTK_TYPE_BUTTON, buttons);
       for (guint j = 0; j < buttons->len; j++)
         if (g_strcmp0 (gtk_button_get_label (buttons->pdata[j]), "_Undo") == 0)
           return buttons->pdata[j];
@@ -263,15 +204,7 @@ static gboolean
 label_shown (Fixture       *f,
              gconstpointer  data)
 {
-  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
-
-  collect_widgets (GTK_WIDGET (f->window), GTK_TYPE_LABEL, labels);
-  for (guint i = 0; i < labels->len; i++)
-    if (gtk_widget_get_mapped (labels->pdata[i]) &&
-        g_strcmp0 (gtk_label_get_text (labels->pdata[i]), data) == 0)
-      return TRUE;
-
-  return FALSE;
+  return mk_test_label_shown (GTK_WIDGET (f->window), data);
 }
 
 static gboolean
@@ -302,21 +235,14 @@ close_window (Fixture *f)
   if (f->window != NULL)
     gtk_window_destroy (GTK_WINDOW (f->window));
   g_assert_true (wait_until (f, window_finalized, NULL));
-  while (g_main_context_pending (NULL))
-    g_main_context_iteration (NULL, FALSE);
+  mk_test_drain_main_context ();
 }
 
 static void
 fixture_setup (Fixture       *f,
                gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-
-  f->tmpdir = g_dir_make_tmp ("mekong-test-annotations-XXXXXX", &error);
-  g_assert_no_error (error);
-  f->archive_path = g_build_filename (f->tmpdir, "archive.db", NULL);
-  f->store = mk_store_open (f->archive_path, &error);
-  g_assert_no_error (error);
+  f->store = mk_test_archive_open ("mekong-test-annotations-XXXXXX", &f->tmpdir, &f->archive_path);
   open_window (f);
 }
 
@@ -324,22 +250,10 @@ static void
 fixture_teardown (Fixture       *f,
                   gconstpointer  data)
 {
-  const char *name;
-  GDir *dir;
-
   if (f->window != NULL)
     close_window (f);
   g_assert_finalize_object (f->store);
-
-  dir = g_dir_open (f->tmpdir, 0, NULL);
-  while (dir && (name = g_dir_read_name (dir)))
-    {
-      g_autofree char *path = g_build_filename (f->tmpdir, name, NULL);
-
-      g_assert_no_errno (g_unlink (path));
-    }
-  g_clear_pointer (&dir, g_dir_close);
-  g_assert_no_errno (g_rmdir (f->tmpdir));
+  mk_test_remove_tmpdir (f->tmpdir);
   g_free (f->archive_path);
   g_free (f->tmpdir);
 }
@@ -349,7 +263,7 @@ note_buffer (Fixture *f)
 {
   MkNoteEditor *editor = mk_article_view_get_note_editor (article_view (f));
 
-  return gtk_text_view_get_buffer (find_widget (GTK_WIDGET (editor), GTK_TYPE_TEXT_VIEW));
+  return gtk_text_view_get_buffer (mk_test_find_widget (GTK_WIDGET (editor), GTK_TYPE_TEXT_VIEW));
 }
 
 static void
@@ -430,7 +344,7 @@ test_star_note_tag_filter_export (Fixture       *f,
   /* The tag's view: the search box says what is shown, one row. */
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.filter-tag", "s", TAG);
   tag_query = g_strdup_printf ("tag:\"%s\"", TAG);
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_widget (GTK_WIDGET (f->window),
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (mk_test_find_widget (GTK_WIDGET (f->window),
                                                                      GTK_TYPE_SEARCH_ENTRY))),
                    ==, tag_query);
   g_assert_true (wait_until (f, rows_shown, GUINT_TO_POINTER (1)));

@@ -20,6 +20,7 @@
 #include "mk-add-feed-dialog.h"
 #include "mk-feeds-popover.h"
 #include "mk-window.h"
+#include "mk-test-ui.h"
 
 #define N_SAMPLE_ARTICLES 7
 #define TIMEOUT_SECONDS   30
@@ -40,75 +41,20 @@ typedef struct
 
 typedef gboolean (*Condition) (Fixture *f, gconstpointer data);
 
-static gboolean
-keep_waking (gpointer data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
+/* Runs the main loop until @condition holds, for at most TIMEOUT_SECONDS. */
 static gboolean
 wait_until (Fixture       *f,
             Condition      condition,
             gconstpointer  data)
 {
-  gint64 deadline = g_get_monotonic_time () + TIMEOUT_SECONDS * G_USEC_PER_SEC;
-  guint tick = g_timeout_add (10, keep_waking, NULL);
-  gboolean done;
-
-  while (!(done = condition (f, data)) && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, TRUE);
-  g_source_remove (tick);
-  return done;
-}
-
-static void
-collect_widgets (GtkWidget *widget,
-                 GType      type,
-                 GPtrArray *found)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    g_ptr_array_add (found, widget);
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    collect_widgets (child, type, found);
-}
-
-static GtkWidget *
-find_widget (GtkWidget *root,
-             GType      type)
-{
-  g_autoptr(GPtrArray) found = g_ptr_array_new ();
-
-  collect_widgets (root, type, found);
-  g_assert_cmpuint (found->len, ==, 1);
-  return g_ptr_array_index (found, 0);
-}
-
-/* The widget with @css_class under @root, depth first, or NULL. */
-static GtkWidget *
-find_by_css_class (GtkWidget  *root,
-                   const char *css_class)
-{
-  if (gtk_widget_has_css_class (root, css_class))
-    return root;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_by_css_class (child, css_class);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
+  return mk_test_wait_until (MK_TEST_CONDITION (condition), f, data, TIMEOUT_SECONDS);
 }
 
 /* The articles the list shows, as its model gives them. */
 static GListModel *
 window_model (Fixture *f)
 {
-  GtkWidget *list_view = find_by_css_class (GTK_WIDGET (f->window), "article-list");
+  GtkWidget *list_view = mk_test_find_by_css_class (GTK_WIDGET (f->window), "article-list");
 
   g_assert_true (GTK_IS_LIST_VIEW (list_view));
   return G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (list_view)));
@@ -183,7 +129,7 @@ shows_text (GtkWidget  *root,
 {
   g_autoptr(GPtrArray) labels = g_ptr_array_new ();
 
-  collect_widgets (root, GTK_TYPE_LABEL, labels);
+  mk_test_collect_widgets (root, GTK_TYPE_LABEL, labels);
   for (guint i = 0; i < labels->len; i++)
     if (strstr (gtk_label_get_text (g_ptr_array_index (labels, i)), text) != NULL)
       return TRUE;
@@ -204,7 +150,7 @@ click_button (GtkWidget  *root,
 {
   g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
 
-  collect_widgets (root, GTK_TYPE_BUTTON, buttons);
+  mk_test_collect_widgets (root, GTK_TYPE_BUTTON, buttons);
   for (guint i = 0; i < buttons->len; i++)
     if (g_strcmp0 (gtk_button_get_label (g_ptr_array_index (buttons, i)), label) == 0)
       {
@@ -219,10 +165,10 @@ static gboolean
 feed_row_shown (Fixture       *f,
                 gconstpointer  data)
 {
-  GtkWidget *popover = find_widget (GTK_WIDGET (f->window), MK_TYPE_FEEDS_POPOVER);
+  GtkWidget *popover = mk_test_find_widget (GTK_WIDGET (f->window), MK_TYPE_FEEDS_POPOVER);
   g_autoptr(GPtrArray) rows = g_ptr_array_new ();
 
-  collect_widgets (popover, ADW_TYPE_ACTION_ROW, rows);
+  mk_test_collect_widgets (popover, ADW_TYPE_ACTION_ROW, rows);
   for (guint i = 0; i < rows->len; i++)
     {
       AdwPreferencesRow *row = g_ptr_array_index (rows, i);
@@ -238,10 +184,10 @@ static gboolean
 feed_row_has_error (Fixture       *f,
                     gconstpointer  data)
 {
-  GtkWidget *popover = find_widget (GTK_WIDGET (f->window), MK_TYPE_FEEDS_POPOVER);
+  GtkWidget *popover = mk_test_find_widget (GTK_WIDGET (f->window), MK_TYPE_FEEDS_POPOVER);
   g_autoptr(GPtrArray) rows = g_ptr_array_new ();
 
-  collect_widgets (popover, ADW_TYPE_ACTION_ROW, rows);
+  mk_test_collect_widgets (popover, ADW_TYPE_ACTION_ROW, rows);
   return rows->len == 1 &&
          g_strcmp0 (adw_action_row_get_subtitle (g_ptr_array_index (rows, 0)), data) == 0;
 }
@@ -295,11 +241,7 @@ fixture_setup (Fixture       *f,
   g_autoptr(GError) error = NULL;
   GSList *uris;
 
-  f->tmpdir = g_dir_make_tmp ("mekong-test-window-feeds-XXXXXX", &error);
-  g_assert_no_error (error);
-  f->archive_path = g_build_filename (f->tmpdir, "archive.db", NULL);
-  f->store = mk_store_open (f->archive_path, &error);
-  g_assert_no_error (error);
+  f->store = mk_test_archive_open ("mekong-test-window-feeds-XXXXXX", &f->tmpdir, &f->archive_path);
 
   f->server = soup_server_new (NULL, NULL);
   soup_server_add_handler (f->server, NULL, handle, f, NULL);
@@ -315,53 +257,24 @@ fixture_setup (Fixture       *f,
   g_assert_true (wait_until (f, n_articles_listed, GUINT_TO_POINTER (N_SAMPLE_ARTICLES)));
 }
 
-static gboolean
-window_finalized (Fixture       *f,
-                  gconstpointer  data)
-{
-  return f->window == NULL;
-}
-
-static gboolean
-never (Fixture       *f,
-       gconstpointer  data)
-{
-  return FALSE;
-}
-
 static void
 fixture_teardown (Fixture       *f,
                   gconstpointer  data)
 {
-  const char *name;
-  GDir *dir;
   gint64 deadline;
 
-  g_object_add_weak_pointer (G_OBJECT (f->window), (gpointer *) &f->window);
-  gtk_window_destroy (GTK_WINDOW (f->window));
-  g_assert_true (wait_until (f, window_finalized, NULL));
+  g_assert_true (mk_test_destroy_window ((gpointer *) &f->window, TIMEOUT_SECONDS));
 
   /* A moment for the server to see its client's connections close. */
   deadline = g_get_monotonic_time () + G_USEC_PER_SEC / 5;
   while (g_get_monotonic_time () < deadline)
     g_main_context_iteration (NULL, FALSE);
-  (void) never;
 
   soup_server_disconnect (f->server);
   g_assert_finalize_object (f->server);
-  while (g_main_context_pending (NULL))
-    g_main_context_iteration (NULL, FALSE);
+  mk_test_drain_main_context ();
   g_assert_finalize_object (f->store);
-
-  dir = g_dir_open (f->tmpdir, 0, NULL);
-  while (dir && (name = g_dir_read_name (dir)))
-    {
-      g_autofree char *path = g_build_filename (f->tmpdir, name, NULL);
-
-      g_assert_no_errno (g_unlink (path));
-    }
-  g_clear_pointer (&dir, g_dir_close);
-  g_assert_no_errno (g_rmdir (f->tmpdir));
+  mk_test_remove_tmpdir (f->tmpdir);
   g_free (f->archive_path);
   g_free (f->tmpdir);
 }
@@ -412,9 +325,7 @@ test_fetch_shows_errors (Fixture       *f,
   g_assert_no_error (error);
 
   /* The list of feeds is read when the window opens; reopen it. */
-  g_object_add_weak_pointer (G_OBJECT (f->window), (gpointer *) &f->window);
-  gtk_window_destroy (GTK_WINDOW (f->window));
-  g_assert_true (wait_until (f, window_finalized, NULL));
+  g_assert_true (mk_test_destroy_window ((gpointer *) &f->window, TIMEOUT_SECONDS));
   f->window = mk_window_new (NULL, f->store);
   gtk_window_present (GTK_WINDOW (f->window));
   g_assert_true (wait_until (f, n_articles_listed, GUINT_TO_POINTER (N_SAMPLE_ARTICLES)));

@@ -21,6 +21,7 @@
 #include "mk-map-marker.h"
 #include "mk-map-view.h"
 #include "mk-window.h"
+#include "mk-test-ui.h"
 
 /* Five sample files, and the two teasers of 000's "Related" block. */
 #define N_SAMPLE_ARTICLES 7
@@ -40,67 +41,22 @@ typedef gboolean (*Condition) (Fixture *f, gconstpointer data);
 
 /* --- helpers: waiting ------------------------------------------------------ */
 
-static gboolean
-keep_waking (gpointer data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
-/* Runs the main loop until @condition holds, for at most TIMEOUT_SECONDS;
- * the timeout source makes every iteration return so the clock is read. */
+/* Runs the main loop until @condition holds, for at most TIMEOUT_SECONDS. */
 static gboolean
 wait_until (Fixture       *f,
             Condition      condition,
             gconstpointer  data)
 {
-  gint64 deadline = g_get_monotonic_time () + TIMEOUT_SECONDS * G_USEC_PER_SEC;
-  guint tick = g_timeout_add (10, keep_waking, NULL);
-  gboolean done;
-
-  while (!(done = condition (f, data)) && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, TRUE);
-
-  g_source_remove (tick);
-
-  return done;
+  return mk_test_wait_until (MK_TEST_CONDITION (condition), f, data, TIMEOUT_SECONDS);
 }
 
 /* --- helpers: looking at widgets ------------------------------------------ */
-
-static void
-collect_widgets (GtkWidget *widget,
-                 GType      type,
-                 GPtrArray *found)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    g_ptr_array_add (found, widget);
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    collect_widgets (child, type, found);
-}
-
-static gpointer
-find_widget (GtkWidget *root,
-             GType      type)
-{
-  g_autoptr(GPtrArray) found = g_ptr_array_new ();
-
-  collect_widgets (root, type, found);
-  g_assert_cmpuint (found->len, ==, 1);
-
-  return g_ptr_array_index (found, 0);
-}
-
-static GtkWidget *find_by_css_class (GtkWidget  *root,
-                                     const char *css_class);
 
 /* The article list (the entity pane has lists of its own). */
 static GtkListView *
 article_list_view (Fixture *f)
 {
-  GtkWidget *list_view = find_by_css_class (GTK_WIDGET (f->window), "article-list");
+  GtkWidget *list_view = mk_test_find_by_css_class (GTK_WIDGET (f->window), "article-list");
 
   g_assert_true (GTK_IS_LIST_VIEW (list_view));
   return GTK_LIST_VIEW (list_view);
@@ -134,7 +90,7 @@ shown_rows (Fixture *f)
   if (!gtk_widget_get_mapped (GTK_WIDGET (list_view)))
     return shown;
 
-  collect_widgets (GTK_WIDGET (list_view), MK_TYPE_ARTICLE_ROW, rows);
+  mk_test_collect_widgets (GTK_WIDGET (list_view), MK_TYPE_ARTICLE_ROW, rows);
   for (guint i = 0; i < rows->len; i++)
     {
       MkArticleRow *row = g_ptr_array_index (rows, i);
@@ -146,31 +102,11 @@ shown_rows (Fixture *f)
   return shown;
 }
 
-static GtkWidget *
-find_by_css_class (GtkWidget  *root,
-                   const char *css_class)
-{
-  if (gtk_widget_has_css_class (root, css_class))
-    return root;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_by_css_class (child, css_class);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
 /* The "12,408 articles" line above the list, when it is on screen. */
 static const char *
 count_text (Fixture *f)
 {
-  GtkWidget *label = find_by_css_class (GTK_WIDGET (f->window), "result-count");
+  GtkWidget *label = mk_test_find_by_css_class (GTK_WIDGET (f->window), "result-count");
 
   g_assert_true (GTK_IS_LABEL (label));
   if (!gtk_widget_get_mapped (label))
@@ -195,7 +131,7 @@ status_page_shown (Fixture    *f,
 {
   g_autoptr(GPtrArray) pages = g_ptr_array_new ();
 
-  collect_widgets (GTK_WIDGET (f->window), ADW_TYPE_STATUS_PAGE, pages);
+  mk_test_collect_widgets (GTK_WIDGET (f->window), ADW_TYPE_STATUS_PAGE, pages);
   for (guint i = 0; i < pages->len; i++)
     {
       AdwStatusPage *page = g_ptr_array_index (pages, i);
@@ -211,7 +147,7 @@ status_page_shown (Fixture    *f,
 static char *
 article_view_text (Fixture *f)
 {
-  GtkTextView *text_view = GTK_TEXT_VIEW (find_by_css_class (GTK_WIDGET (f->window), "article-body"));
+  GtkTextView *text_view = GTK_TEXT_VIEW (mk_test_find_by_css_class (GTK_WIDGET (f->window), "article-body"));
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (text_view);
   GtkTextIter start, end;
 
@@ -424,13 +360,6 @@ first_title_mentions (Fixture       *f,
 }
 
 static gboolean
-window_finalized (Fixture       *f,
-                  gconstpointer  data)
-{
-  return f->window == NULL;
-}
-
-static gboolean
 window_shown (Fixture       *f,
               gconstpointer  data)
 {
@@ -451,28 +380,18 @@ fixture_open_window (Fixture *f)
 static void
 fixture_close_window (Fixture *f)
 {
-  g_object_add_weak_pointer (G_OBJECT (f->window), (gpointer *) &f->window);
-  gtk_window_destroy (GTK_WINDOW (f->window));
-
   /* Searches still running hold the window until they return. */
-  g_assert_true (wait_until (f, window_finalized, NULL));
-  while (g_main_context_pending (NULL))
-    g_main_context_iteration (NULL, FALSE);
+  g_assert_true (mk_test_destroy_window ((gpointer *) &f->window, TIMEOUT_SECONDS));
+  mk_test_drain_main_context ();
 }
 
 static void
 fixture_setup (Fixture       *f,
                gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
   g_autoptr(GSettings) settings = NULL;
 
-  f->tmpdir = g_dir_make_tmp ("mekong-test-window-XXXXXX", &error);
-  g_assert_no_error (error);
-  f->archive_path = g_build_filename (f->tmpdir, "archive.db", NULL);
-
-  f->store = mk_store_open (f->archive_path, &error);
-  g_assert_no_error (error);
+  f->store = mk_test_archive_open ("mekong-test-window-XXXXXX", &f->tmpdir, &f->archive_path);
 
   /* Settings live in memory for the whole run: a test that changed the
    * sort order must not reorder the next test's list. */
@@ -490,36 +409,18 @@ static void
 fixture_setup_empty (Fixture       *f,
                      gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-
-  f->tmpdir = g_dir_make_tmp ("mekong-test-window-XXXXXX", &error);
-  g_assert_no_error (error);
-  f->archive_path = g_build_filename (f->tmpdir, "archive.db", NULL);
-  f->store = mk_store_open (f->archive_path, &error);
-  g_assert_no_error (error);
+  f->store = mk_test_archive_open ("mekong-test-window-XXXXXX", &f->tmpdir, &f->archive_path);
 }
 
 static void
 fixture_teardown (Fixture       *f,
                   gconstpointer  data)
 {
-  const char *name;
-  GDir *dir;
-
   fixture_close_window (f);
 
   /* Nothing but the window held the archive: no leak, no cycle. */
   g_assert_finalize_object (f->store);
-
-  dir = g_dir_open (f->tmpdir, 0, NULL);
-  while (dir && (name = g_dir_read_name (dir)))
-    {
-      g_autofree char *path = g_build_filename (f->tmpdir, name, NULL);
-
-      g_assert_no_errno (g_unlink (path));
-    }
-  g_clear_pointer (&dir, g_dir_close);
-  g_assert_no_errno (g_rmdir (f->tmpdir));
+  mk_test_remove_tmpdir (f->tmpdir);
 
   g_free (f->archive_path);
   g_free (f->tmpdir);
@@ -529,7 +430,7 @@ static void
 search (Fixture    *f,
         const char *text)
 {
-  GtkSearchEntry *entry = find_widget (GTK_WIDGET (f->window), GTK_TYPE_SEARCH_ENTRY);
+  GtkSearchEntry *entry = mk_test_find_widget (GTK_WIDGET (f->window), GTK_TYPE_SEARCH_ENTRY);
 
   /* As typed: the entry emits search-changed after its usual delay. */
   gtk_editable_set_text (GTK_EDITABLE (entry), text);
@@ -541,7 +442,7 @@ static void
 search_now (Fixture    *f,
             const char *text)
 {
-  GtkSearchEntry *entry = find_widget (GTK_WIDGET (f->window), GTK_TYPE_SEARCH_ENTRY);
+  GtkSearchEntry *entry = mk_test_find_widget (GTK_WIDGET (f->window), GTK_TYPE_SEARCH_ENTRY);
 
   gtk_editable_set_text (GTK_EDITABLE (entry), text);
   g_signal_emit_by_name (entry, "search-changed");
@@ -601,7 +502,7 @@ test_lists_samples (Fixture       *f,
     {
       MkArticleRow *row = g_ptr_array_index (rows, i);
       MkArticle *article = mk_article_row_get_article (row);
-      GtkWidget *tag = find_by_css_class (GTK_WIDGET (row), "excerpt-tag");
+      GtkWidget *tag = mk_test_find_by_css_class (GTK_WIDGET (row), "excerpt-tag");
 
       g_assert_nonnull (tag);
       g_assert_cmpstr (mk_article_get_title (article), !=, NULL);
@@ -779,7 +680,7 @@ test_search_count_after_first_page (Fixture       *f,
   enum { N_GENERATED = 1500 };
   static const Shown all_generated = { 0, "1500 articles" };
   g_autoptr(MkImporter) importer = mk_importer_new (f->store);
-  GtkWidget *label = find_by_css_class (GTK_WIDGET (f->window), "result-count");
+  GtkWidget *label = mk_test_find_by_css_class (GTK_WIDGET (f->window), "result-count");
   CountLog log = { window_model (f), g_ptr_array_new_with_free_func (g_free),
                    g_array_new (FALSE, FALSE, sizeof (guint)) };
   gulong handler;
@@ -904,7 +805,7 @@ row_label_containing (MkArticleRow *row,
 {
   g_autoptr(GPtrArray) labels = g_ptr_array_new ();
 
-  collect_widgets (GTK_WIDGET (row), GTK_TYPE_LABEL, labels);
+  mk_test_collect_widgets (GTK_WIDGET (row), GTK_TYPE_LABEL, labels);
   for (guint i = 0; i < labels->len; i++)
     if (strstr (gtk_label_get_text (g_ptr_array_index (labels, i)), needle) != NULL)
       return g_ptr_array_index (labels, i);
@@ -1078,7 +979,7 @@ static void
 test_search_action_focuses_entry (Fixture       *f,
                                   gconstpointer  data)
 {
-  GtkWidget *entry = find_widget (GTK_WIDGET (f->window), GTK_TYPE_SEARCH_ENTRY);
+  GtkWidget *entry = mk_test_find_widget (GTK_WIDGET (f->window), GTK_TYPE_SEARCH_ENTRY);
   GtkWidget *focus;
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.search", NULL));
@@ -1156,36 +1057,19 @@ test_reopen_does_not_import_again (Fixture       *f,
 
 /* --- importing ------------------------------------------------------------- */
 
-static gboolean
-label_collect_matches (GtkWidget  *widget,
-                       const char *text)
-{
-  if (GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget) &&
-      g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
-    return TRUE;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    if (label_collect_matches (child, text))
-      return TRUE;
-
-  return FALSE;
-}
-
 /* A label with exactly this text is on screen (a toast, say). */
 static gboolean
 label_shown (Fixture       *f,
              gconstpointer  data)
 {
-  return label_collect_matches (GTK_WIDGET (f->window), data);
+  return mk_test_label_shown (GTK_WIDGET (f->window), data);
 }
 
 static gboolean
 import_progress_shown (Fixture       *f,
                        gconstpointer  data)
 {
-  GtkWidget *bar = find_by_css_class (GTK_WIDGET (f->window), "import-progress");
+  GtkWidget *bar = mk_test_find_by_css_class (GTK_WIDGET (f->window), "import-progress");
 
   return gtk_widget_get_mapped (bar);
 }
@@ -1194,7 +1078,7 @@ static gboolean
 import_progress_hidden (Fixture       *f,
                         gconstpointer  data)
 {
-  GtkWidget *bar = find_by_css_class (GTK_WIDGET (f->window), "import-progress");
+  GtkWidget *bar = mk_test_find_by_css_class (GTK_WIDGET (f->window), "import-progress");
   GtkRevealer *revealer = GTK_REVEALER (gtk_widget_get_ancestor (bar, GTK_TYPE_REVEALER));
 
   return !gtk_revealer_get_reveal_child (revealer);
@@ -1227,21 +1111,6 @@ write_article (const char *dir,
 
   g_assert_true (g_file_set_contents (path, text, -1, NULL));
   return path;
-}
-
-static void
-remove_folder (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir && (name = g_dir_read_name (dir)))
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      g_assert_no_errno (g_unlink (child));
-    }
-  g_assert_no_errno (g_rmdir (path));
 }
 
 /* Import Folder… (the chooser hands its folder to mk_window_import()):
@@ -1277,7 +1146,7 @@ test_import_folder (Fixture       *f,
   g_assert_true (wait_until (f, list_holds, GUINT_TO_POINTER (N_SAMPLE_ARTICLES + 2)));
   g_assert_cmpint (mk_store_count_articles (f->store, NULL), ==, N_SAMPLE_ARTICLES + 2);
 
-  remove_folder (folder);
+  mk_test_remove_tmpdir (folder);
 }
 
 /* Files dropped on the window: its drop target takes a file list, as a
@@ -1379,34 +1248,12 @@ panel_position (Fixture      *f,
   g_assert_not_reached ();
 }
 
-/* The row on screen whose label says @text, under the panel. */
-static GtkWidget *
-shown_label (GtkWidget  *root,
-             const char *text)
-{
-  if (GTK_IS_LABEL (root) && gtk_widget_get_mapped (root) &&
-      g_strcmp0 (gtk_label_get_text (GTK_LABEL (root)), text) == 0)
-    return root;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = shown_label (child, text);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
 static gboolean
 panel_shows (Fixture       *f,
              gconstpointer  data)
 {
   return !mk_entity_panel_is_loading (entity_panel (f)) &&
-         shown_label (GTK_WIDGET (entity_panel (f)), data) != NULL;
+         mk_test_find_label (GTK_WIDGET (entity_panel (f)), data) != NULL;
 }
 
 /* Selects the listed article whose body contains @words. */
@@ -1459,7 +1306,7 @@ ids_naming_entity (Fixture *f,
 static GtkWidget *
 filter_chip (Fixture *f)
 {
-  GtkWidget *chip = find_by_css_class (GTK_WIDGET (f->window), "entity-chip");
+  GtkWidget *chip = mk_test_find_by_css_class (GTK_WIDGET (f->window), "entity-chip");
 
   g_assert_nonnull (chip);
   return chip;
@@ -1474,7 +1321,7 @@ chip_shows (Fixture       *f,
   if (data == NULL)
     return !gtk_widget_get_mapped (chip);
 
-  return gtk_widget_get_mapped (chip) && shown_label (chip, data) != NULL;
+  return gtk_widget_get_mapped (chip) && mk_test_find_label (chip, data) != NULL;
 }
 
 static void
@@ -1485,7 +1332,7 @@ activate_panel_entity (Fixture      *f,
   g_autoptr(GPtrArray) views = g_ptr_array_new ();
   GListModel *wanted = mk_entity_panel_get_entities (entity_panel (f), type);
 
-  collect_widgets (GTK_WIDGET (entity_panel (f)), GTK_TYPE_LIST_VIEW, views);
+  mk_test_collect_widgets (GTK_WIDGET (entity_panel (f)), GTK_TYPE_LIST_VIEW, views);
   for (guint i = 0; i < views->len; i++)
     {
       GtkListView *view = g_ptr_array_index (views, i);
@@ -1531,7 +1378,7 @@ test_entity_panel_filters (Fixture       *f,
   /* Its count in this article is on screen beside it. */
   {
     g_autofree char *count = g_strdup_printf ("%u", mk_entity_get_mentions (vientiane)->len);
-    GtkWidget *name = shown_label (GTK_WIDGET (entity_panel (f)), "Vientiane");
+    GtkWidget *name = mk_test_find_label (GTK_WIDGET (entity_panel (f)), "Vientiane");
 
     g_assert_cmpuint (mk_entity_get_mentions (vientiane)->len, >, 0);
     g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (gtk_widget_get_next_sibling (name))), ==, count);
@@ -1566,7 +1413,7 @@ test_entity_panel_filters (Fixture       *f,
   search (f, "");
   g_assert_true (wait_until (f, rows_shown, GUINT_TO_POINTER (expected->len)));
 
-  close_button = find_widget (filter_chip (f), GTK_TYPE_BUTTON);
+  close_button = mk_test_find_widget (filter_chip (f), GTK_TYPE_BUTTON);
   g_signal_emit_by_name (close_button, "clicked");
   g_assert_true (wait_until (f, rows_shown, GUINT_TO_POINTER (N_SAMPLE_ARTICLES)));
   g_assert_true (wait_until (f, chip_shows, NULL));
@@ -1578,7 +1425,7 @@ static gboolean
 iter_on_screen (Fixture       *f,
                 gconstpointer  data)
 {
-  GtkTextView *text_view = GTK_TEXT_VIEW (find_by_css_class (GTK_WIDGET (f->window), "article-body"));
+  GtkTextView *text_view = GTK_TEXT_VIEW (mk_test_find_by_css_class (GTK_WIDGET (f->window), "article-body"));
   const GtkTextIter *iter = data;
   GdkRectangle location, visible;
   GtkTextIter there;
@@ -1599,7 +1446,7 @@ static void
 test_entity_marks_in_body (Fixture       *f,
                            gconstpointer  data)
 {
-  GtkTextView *text_view = GTK_TEXT_VIEW (find_by_css_class (GTK_WIDGET (f->window), "article-body"));
+  GtkTextView *text_view = GTK_TEXT_VIEW (mk_test_find_by_css_class (GTK_WIDGET (f->window), "article-body"));
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (text_view);
   GtkTextTagTable *table = gtk_text_buffer_get_tag_table (buffer);
   GtkTextTag *person = gtk_text_tag_table_lookup (table, "person");
@@ -1677,7 +1524,7 @@ test_entity_panel_results_scope (Fixture       *f,
                                  gconstpointer  data)
 {
   g_autoptr(GSettings) settings = g_settings_new (APP_ID);
-  GtkWidget *results_button = shown_label (GTK_WIDGET (entity_panel (f)), "All Results");
+  GtkWidget *results_button = mk_test_find_label (GTK_WIDGET (entity_panel (f)), "All Results");
   g_autoptr(GArray) all = mk_store_search_ids (f->store, NULL, MK_SORT_NEWEST, 0, NULL, NULL);
   guint expected_mentions = 0;
   GListModel *places;
@@ -1770,7 +1617,7 @@ test_entity_details (Fixture       *f,
   g_assert_true (wait_until (f, details_loaded, "Laos"));
   details = details_window ();
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (details)));
-  g_assert_nonnull (shown_label (GTK_WIDGET (details), "Place"));
+  g_assert_nonnull (mk_test_find_label (GTK_WIDGET (details), "Place"));
 
   related = mk_entity_details_get_related (details);
   g_assert_cmpuint (g_list_model_get_n_items (related), >, 0);
@@ -1785,7 +1632,7 @@ test_entity_details (Fixture       *f,
 
   /* "Show Its Articles": the main window filters by it. */
   {
-    GtkWidget *label = shown_label (GTK_WIDGET (details), "Show Its Articles");
+    GtkWidget *label = mk_test_find_label (GTK_WIDGET (details), "Show Its Articles");
     GtkWidget *button = label ? gtk_widget_get_ancestor (label, GTK_TYPE_BUTTON) : NULL;
 
     g_assert_nonnull (button);
@@ -1807,7 +1654,7 @@ compare_names (gconstpointer a,
 static char *
 map_place_names (Fixture *f)
 {
-  MkMapView *map_view = find_widget (GTK_WIDGET (f->window), MK_TYPE_MAP_VIEW);
+  MkMapView *map_view = mk_test_find_widget (GTK_WIDGET (f->window), MK_TYPE_MAP_VIEW);
   GList *markers = shumate_marker_layer_get_markers (mk_map_view_get_marker_layer (map_view));
   g_autoptr(GPtrArray) names = g_ptr_array_new ();
 
@@ -1856,7 +1703,7 @@ static MkMapMarker *
 map_marker (Fixture    *f,
             const char *name)
 {
-  MkMapView *map_view = find_widget (GTK_WIDGET (f->window), MK_TYPE_MAP_VIEW);
+  MkMapView *map_view = mk_test_find_widget (GTK_WIDGET (f->window), MK_TYPE_MAP_VIEW);
   GList *markers = shumate_marker_layer_get_markers (mk_map_view_get_marker_layer (map_view));
   MkMapMarker *found = NULL;
 
@@ -1876,9 +1723,9 @@ static void
 test_map_page_follows_search (Fixture       *f,
                               gconstpointer  data)
 {
-  AdwViewStack *stack = find_widget (GTK_WIDGET (f->window), ADW_TYPE_VIEW_STACK);
-  GtkSearchEntry *entry = find_widget (GTK_WIDGET (f->window), GTK_TYPE_SEARCH_ENTRY);
-  MkMapView *map_view = find_widget (GTK_WIDGET (f->window), MK_TYPE_MAP_VIEW);
+  AdwViewStack *stack = mk_test_find_widget (GTK_WIDGET (f->window), ADW_TYPE_VIEW_STACK);
+  GtkSearchEntry *entry = mk_test_find_widget (GTK_WIDGET (f->window), GTK_TYPE_SEARCH_ENTRY);
+  MkMapView *map_view = mk_test_find_widget (GTK_WIDGET (f->window), MK_TYPE_MAP_VIEW);
   g_autoptr(GArray) expected = NULL;
   g_autoptr(GArray) shown = NULL;
   MkMapMarker *vientiane;

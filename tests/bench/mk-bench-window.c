@@ -29,6 +29,7 @@
 
 #include "mk-article-row.h"
 #include "mk-window.h"
+#include "mk-test-ui.h"
 
 #define TIMEOUT_S        120
 #define DEFAULT_MAX_STEPS 3000
@@ -46,7 +47,9 @@ keep_waking (gpointer data)
 }
 
 /* Iterates the main loop until @condition holds or @timeout_s pass; the
- * tick makes every iteration return so the condition is looked at. */
+ * tick makes every iteration return so the condition is looked at. Not
+ * mk_test_wait_until(), whose tick is 10 ms: the 5 ms tick here bounds
+ * the timing error of what is measured. */
 static gboolean
 wait_until (Condition condition,
             gpointer  data,
@@ -88,27 +91,15 @@ proc_status_kb (const char *field)
 
 /* ---- finding widgets by type ------------------------------------------------- */
 
-static void
-collect_widgets (GtkWidget *widget,
-                 GType      type,
-                 GPtrArray *found)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    g_ptr_array_add (found, widget);
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    collect_widgets (child, type, found);
-}
-
+/* The first widget of @type, or NULL: unlike mk_test_find_widget(), a
+ * benchmark reports what it finds rather than asserting. */
 static gpointer
 find_widget (GtkWidget *root,
              GType      type)
 {
   g_autoptr(GPtrArray) found = g_ptr_array_new ();
 
-  collect_widgets (root, type, found);
+  mk_test_collect_widgets (root, type, found);
   return found->len > 0 ? g_ptr_array_index (found, 0) : NULL;
 }
 
@@ -132,7 +123,7 @@ n_rows_shown (Bench *bench)
   if (bench->list_view == NULL || !gtk_widget_get_mapped (GTK_WIDGET (bench->list_view)))
     return 0;
 
-  collect_widgets (GTK_WIDGET (bench->list_view), MK_TYPE_ARTICLE_ROW, rows);
+  mk_test_collect_widgets (GTK_WIDGET (bench->list_view), MK_TYPE_ARTICLE_ROW, rows);
   for (guint i = 0; i < rows->len; i++)
     {
       MkArticleRow *row = g_ptr_array_index (rows, i);
