@@ -208,6 +208,29 @@ test_undeclared_namespaces (void)
   g_assert_cmpstr (mk_article_get_body (article_at (feed, 0)), ==, "Body from an undeclared namespace");
 }
 
+/* Links that resolve to a path starting with "//" and no host (a
+ * hostless xml:base, or a scheme with a path like "/.//a"): GLib cannot
+ * write such a URI back (it fails an assertion). The item is kept, with
+ * its link as written. Found by fuzz-feed. */
+static void
+test_hostless_double_slash_link (void)
+{
+  const char *xml =
+    "<rss version=\"2.0\"><channel><title>Odd links</title>\n"
+    "<item><title>Scheme</title><link>x:/.//a</link></item>\n"
+    "<item xml:base=\"x:\"><title>Base</title><link>.//b</link></item>\n"
+    "<item><title>Plain</title><link>/story/1</link></item>\n"
+    "</channel></rss>\n";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MkFeed) feed = mk_feed_parse (xml, strlen (xml), "https://news.example.org/rss", &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (mk_feed_get_articles (feed)->len, ==, 3);
+  g_assert_cmpstr (mk_article_get_url (article_at (feed, 0)), ==, "x:/.//a");
+  g_assert_cmpstr (mk_article_get_url (article_at (feed, 1)), ==, ".//b");
+  g_assert_cmpstr (mk_article_get_url (article_at (feed, 2)), ==, "https://news.example.org/story/1");
+}
+
 static void
 test_wrong_encoding (void)
 {
@@ -527,6 +550,7 @@ main (int   argc,
   g_test_add_func ("/feed-parser/json10", test_json10);
   g_test_add_func ("/feed-parser/undeclared-namespaces", test_undeclared_namespaces);
   g_test_add_func ("/feed-parser/wrong-encoding", test_wrong_encoding);
+  g_test_add_func ("/feed-parser/hostless-double-slash-link", test_hostless_double_slash_link);
   g_test_add_func ("/feed-parser/xxe", test_xxe);
   g_test_add_func ("/feed-parser/billion-laughs", test_billion_laughs);
   g_test_add_func ("/feed-parser/deep", test_deep);
