@@ -4,9 +4,10 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * mk_opml_parse() either refuses with a GError in MK_FEED_ERROR or lists
- * feeds that each have an address, with every field valid UTF-8 and no
- * address listed twice. What it read, written back with mk_opml_write()
- * and read again, gives the same list (an export loses nothing).
+ * feeds that each have a web address (http or https, as is the site's
+ * address if there is one), with every field valid UTF-8 and no address
+ * listed twice. What it read, written back with mk_opml_write() and read
+ * again, gives the same list (an export loses nothing).
  */
 #include "fuzz-common.h"
 
@@ -15,6 +16,15 @@ check_field (const char *text)
 {
   if (text != NULL)
     FUZZ_ASSERT (g_utf8_validate (text, -1, NULL));
+}
+
+static gboolean
+is_web_url (const char *url)
+{
+  g_autofree char *scheme = g_uri_parse_scheme (url);
+
+  return scheme != NULL && (g_ascii_strcasecmp (scheme, "http") == 0 ||
+                            g_ascii_strcasecmp (scheme, "https") == 0);
 }
 
 static void
@@ -26,7 +36,8 @@ check_feeds (GPtrArray *feeds)
     {
       MkOpmlFeed *feed = g_ptr_array_index (feeds, i);
 
-      FUZZ_ASSERT (feed->url != NULL && *feed->url != '\0');
+      FUZZ_ASSERT (feed->url != NULL && is_web_url (feed->url));
+      FUZZ_ASSERT (feed->site_url == NULL || is_web_url (feed->site_url));
       check_field (feed->url);
       check_field (feed->title);
       check_field (feed->site_url);
@@ -53,6 +64,9 @@ check_round_trip (GPtrArray *feeds)
       MkOpmlFeed *b = g_ptr_array_index (again, i);
 
       FUZZ_ASSERT (g_strcmp0 (a->url, b->url) == 0);
+      /* A feed without a title is written under its address. */
+      FUZZ_ASSERT (g_strcmp0 (a->title ? a->title : a->url, b->title) == 0);
+      FUZZ_ASSERT (g_strcmp0 (a->site_url, b->site_url) == 0);
     }
 }
 
