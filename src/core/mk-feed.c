@@ -222,6 +222,27 @@ mk_feed_parse_date (const char *text)
 
 /* Building articles -------------------------------------------------------- */
 
+/* g_uri_resolve_relative(), except for a result without a host whose path
+ * starts with "//" ("x:/.//a", or ".//a" against xml:base="x:"): GLib
+ * cannot write that back (it would read as a host) and fails an assertion,
+ * so it is not resolved. */
+static char *
+resolve_against (const char *base,
+                 const char *link)
+{
+  g_autoptr(GUri) base_uri = g_uri_parse (base, G_URI_FLAGS_NONE, NULL);
+  g_autoptr(GUri) uri = NULL;
+
+  if (base_uri == NULL)
+    return NULL;
+  uri = g_uri_parse_relative (base_uri, link, G_URI_FLAGS_NONE, NULL);
+  if (uri == NULL)
+    return NULL;
+  if (g_uri_get_host (uri) == NULL && g_str_has_prefix (g_uri_get_path (uri), "//"))
+    return NULL;
+  return g_uri_to_string (uri);
+}
+
 static char *
 resolve_link (const char *base,
               const char *link)
@@ -238,7 +259,7 @@ resolve_link (const char *base,
   if (base == NULL)
     return g_steal_pointer (&stripped);
 
-  resolved = g_uri_resolve_relative (base, stripped, G_URI_FLAGS_NONE, NULL);
+  resolved = resolve_against (base, stripped);
   return resolved != NULL ? resolved : g_steal_pointer (&stripped);
 }
 
@@ -484,7 +505,6 @@ read_rss_channel (MkFeed  *self,
                   xmlNode *channel)
 {
   g_autofree char *base = base_of (channel);
-  g_autofree char *link = NULL;
 
   if (self->title == NULL)
     self->title = dup_title (mk_xml_child (channel, "title"));

@@ -4,8 +4,10 @@
 # Copyright 2026 The Mekong developers
 # SPDX-License-Identifier: GPL-3.0-or-later
 #
-# Usage: run-fuzzer.sh FUZZER SECONDS SEEDS DICT REGRESSIONS ARTIFACTS FOUND
+# Usage: run-fuzzer.sh FUZZER SECONDS SEEDS DICTS REGRESSIONS ARTIFACTS FOUND
 #
+# DICTS is one dictionary or several joined by ':' (libFuzzer takes one
+# -dict, so several are concatenated into a temporary file).
 # SEEDS, REGRESSIONS and FOUND (inputs long runs found, minimized; see
 # README.md) are read as corpora; a folder that does not exist is skipped.
 # New inputs go to a temporary folder, so the committed seed corpus is only
@@ -14,10 +16,15 @@
 # a regression (tests/fuzz/README.md).
 set -uo pipefail
 
-fuzzer=$1 seconds=$2 seeds=$3 dict=$4 regressions=$5 artifacts=$6 found=${7:-}
+fuzzer=$1 seconds=$2 seeds=$3 dicts=$4 regressions=$5 artifacts=$6 found=${7:-}
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/mekong-fuzz-XXXXXX")
-trap 'rm -rf "$work"' EXIT
+dict=$(mktemp "${TMPDIR:-/tmp}/mekong-fuzz-dict-XXXXXX")
+trap 'rm -rf "$work" "$dict"' EXIT
+IFS=: read -ra dict_files <<<"$dicts"
+for file in "${dict_files[@]}"; do
+  [[ -f $file ]] && cat "$file" >>"$dict"
+done
 mkdir -p "$artifacts"
 
 args=(
@@ -30,7 +37,7 @@ args=(
   -timeout_exitcode=1
   -artifact_prefix="$artifacts/"
 )
-[[ -f $dict ]] && args+=(-dict="$dict")
+[[ -s $dict ]] && args+=(-dict="$dict")
 corpora=("$work" "$seeds")
 [[ -d $regressions ]] && corpora+=("$regressions")
 [[ -n $found && -d $found ]] && corpora+=("$found")
