@@ -1022,19 +1022,21 @@ test_panes_are_remembered (Fixture       *f,
                            gconstpointer  data)
 {
   g_autoptr(GSettings) settings = g_settings_new (APP_ID);
-  AdwViewStack *stack = find_widget (GTK_WIDGET (f->window), ADW_TYPE_VIEW_STACK);
+  g_autofree char *page = NULL;
+  AdwViewStack *stack = mk_test_find_widget (GTK_WIDGET (f->window), ADW_TYPE_VIEW_STACK);
   GtkPaned *list_paned = GTK_PANED (gtk_widget_get_ancestor (GTK_WIDGET (article_list_view (f)),
                                                              GTK_TYPE_PANED));
 
   gtk_paned_set_position (list_paned, 333);
   adw_view_stack_set_visible_child_name (stack, "map");
   g_assert_cmpint (g_settings_get_int (settings, "list-pane-position"), ==, 333);
-  g_assert_cmpstr (g_settings_get_string (settings, "side-page"), ==, "map");
+  page = g_settings_get_string (settings, "side-page");
+  g_assert_cmpstr (page, ==, "map");
 
   fixture_close_window (f);
   fixture_open_window (f);
   g_assert_true (wait_until (f, rows_shown, GUINT_TO_POINTER (N_SAMPLE_ARTICLES)));
-  stack = find_widget (GTK_WIDGET (f->window), ADW_TYPE_VIEW_STACK);
+  stack = mk_test_find_widget (GTK_WIDGET (f->window), ADW_TYPE_VIEW_STACK);
   list_paned = GTK_PANED (gtk_widget_get_ancestor (GTK_WIDGET (article_list_view (f)), GTK_TYPE_PANED));
   g_assert_cmpint (gtk_paned_get_position (list_paned), ==, 333);
   g_assert_cmpstr (adw_view_stack_get_visible_child_name (stack), ==, "map");
