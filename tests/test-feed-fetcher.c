@@ -609,6 +609,26 @@ test_redirect_loop (Fixture       *f,
   g_assert_nonnull (strstr (mk_feed_source_get_last_error (stored), "redirects"));
 }
 
+/* A Location GLib cannot resolve safely ("x:/.//a": no host, a path that
+ * would read as one) is refused with one clear error, not an assertion. */
+static void
+test_hostile_redirect (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autofree char *url = register_feed (f, "127.0.0.1", "/moved.xml");
+  g_autoptr(GPtrArray) feeds = NULL;
+  g_autoptr(MkFeedSource) stored = NULL;
+  Route *moved = add_route (f, "/moved.xml", 301, NULL);
+
+  moved->location = g_strdup ("x:/.//a");
+
+  feeds = fetch (f, NULL);
+  g_assert_cmpint (mk_feed_source_get_outcome (only_feed (feeds)), ==, MK_FEED_FETCH_FAILED);
+  stored = stored_feed (f, url);
+  g_assert_cmpstr (mk_feed_source_get_url (stored), ==, url);
+  g_assert_nonnull (strstr (mk_feed_source_get_last_error (stored), "without a usable address"));
+}
+
 static void
 test_http_errors (Fixture       *f,
                   gconstpointer  data)
@@ -994,6 +1014,26 @@ test_discover (Fixture       *f,
   g_assert_nonnull (strstr (error->message, "HTTP 404"));
 }
 
+/* A page whose feed link cannot be resolved safely: no feed, no assertion. */
+static void
+test_discover_hostile_link (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr(MkFeedSource) found = NULL;
+  g_autoptr(GError) error = NULL;
+  Route *page;
+
+  page = add_route (f, "/odd/", 200,
+                    g_strdup ("<html><head><link rel=\"alternate\" type=\"application/rss+xml\""
+                              " href=\"x:/.//a\"></head><body>Hi</body></html>"));
+  g_free (page->content_type);
+  page->content_type = g_strdup ("text/html");
+
+  found = discover (f, "/odd/", &error);
+  g_assert_null (found);
+  g_assert_error (error, MK_FEED_ERROR, MK_FEED_ERROR_NOT_A_FEED);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1009,6 +1049,7 @@ main (int   argc,
   ADD ("permanent-redirect", test_permanent_redirect);
   ADD ("temporary-redirect", test_temporary_redirect);
   ADD ("redirect-loop", test_redirect_loop);
+  ADD ("hostile-redirect", test_hostile_redirect);
   ADD ("http-errors", test_http_errors);
   ADD ("retry-after", test_retry_after);
   ADD ("max-age", test_max_age);
@@ -1022,6 +1063,7 @@ main (int   argc,
   ADD ("cancel", test_cancel);
   ADD ("unregistered", test_unregistered);
   ADD ("discover", test_discover);
+  ADD ("discover-hostile-link", test_discover_hostile_link);
 
   return g_test_run ();
 }

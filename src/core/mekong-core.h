@@ -24,5 +24,6 @@
 #include "mk-query.h"
 #include "mk-store.h"
 #include "mk-text-parser.h"
+#include "mk-uri.h"
 
 void mk_core_init_i18n (void);

@@ -16,6 +16,7 @@
 #include "mk-feed-http.h"
 #include "mk-importer.h"
 #include "mk-store.h"
+#include "mk-uri.h"
 #include "mk-xml.h"
 
 /* A fetch run takes the archive's feeds (or those asked for) and fetches
@@ -687,7 +688,7 @@ find_feed_link (xmlNode    *node,
 
           if (href != NULL && rels != NULL && g_strv_contains ((const char * const *) rels, "alternate") &&
               is_feed_type (type))
-            return g_uri_resolve_relative (base, href, G_URI_FLAGS_NONE, NULL);
+            return mk_uri_resolve (base, href);
         }
 
       if (g_ascii_strcasecmp ((const char *) node->name, "body") == 0)

@@ -10,6 +10,7 @@
 #include "mk-feed.h"
 #include "mk-feed-fetcher.h"
 #include "mk-feed-http.h"
+#include "mk-uri.h"
 
 /* Used by MkFeedFetcher for fetches and for discovery. Redirects are
  * followed by hand (SOUP_MESSAGE_NO_REDIRECT) so that they can be counted
@@ -168,7 +169,7 @@ follow_redirect (GTask *task)
   g_autofree char *scheme = NULL;
 
   if (location != NULL)
-    next = g_uri_resolve_relative (exchange->url, location, G_URI_FLAGS_NONE, NULL);
+    next = mk_uri_resolve (exchange->url, location);
   scheme = next ? g_uri_parse_scheme (next) : NULL;
   if (scheme == NULL || (g_ascii_strcasecmp (scheme, "http") != 0 &&
                          g_ascii_strcasecmp (scheme, "https") != 0))

@@ -14,6 +14,7 @@
 
 #include "mk-feed.h"
 #include "mk-html-text.h"
+#include "mk-uri.h"
 #include "mk-xml.h"
 
 /* RSS 0.9x and 2.0, RSS 1.0 (RDF), Atom 0.3 and 1.0 and JSON Feed 1.0 and
@@ -222,27 +223,6 @@ mk_feed_parse_date (const char *text)
 
 /* Building articles -------------------------------------------------------- */
 
-/* g_uri_resolve_relative(), except for a result without a host whose path
- * starts with "//" ("x:/.//a", or ".//a" against xml:base="x:"): GLib
- * cannot write that back (it would read as a host) and fails an assertion,
- * so it is not resolved. */
-static char *
-resolve_against (const char *base,
-                 const char *link)
-{
-  g_autoptr(GUri) base_uri = g_uri_parse (base, G_URI_FLAGS_NONE, NULL);
-  g_autoptr(GUri) uri = NULL;
-
-  if (base_uri == NULL)
-    return NULL;
-  uri = g_uri_parse_relative (base_uri, link, G_URI_FLAGS_NONE, NULL);
-  if (uri == NULL)
-    return NULL;
-  if (g_uri_get_host (uri) == NULL && g_str_has_prefix (g_uri_get_path (uri), "//"))
-    return NULL;
-  return g_uri_to_string (uri);
-}
-
 static char *
 resolve_link (const char *base,
               const char *link)
@@ -259,7 +239,7 @@ resolve_link (const char *base,
   if (base == NULL)
     return g_steal_pointer (&stripped);
 
-  resolved = resolve_against (base, stripped);
+  resolved = mk_uri_resolve (base, stripped);
   return resolved != NULL ? resolved : g_steal_pointer (&stripped);
 }
 
