@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include <glib/gstdio.h>
+#include <sqlite3.h>
 
 #include "mk-article-row.h"
 #include "mk-article-view.h"
@@ -467,6 +468,181 @@ test_rename_tag (Fixture       *f,
   g_assert_cmpstr (annotations->tags[0], ==, "Bản nháp");
 }
 
+/* --- the window and mekong-cli writing at once ------------------------------ */
+
+typedef struct {
+  GSubprocess *process;
+  char *out, *err;
+  gboolean done;
+} CliRun;
+
+static void
+cli_run_done (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  CliRun *run = user_data;
+  g_autoptr(GError) error = NULL;
+
+  g_subprocess_communicate_utf8_finish (G_SUBPROCESS (source), result, &run->out, &run->err, &error);
+  g_assert_no_error (error);
+  run->done = TRUE;
+}
+
+/* Starts `mekong-cli --archive ARCHIVE ARGS…`; the main loop collects it. */
+static CliRun *
+cli_start (Fixture    *f,
+           const char *first_arg,
+           ...)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) argv = NULL;
+  g_autoptr(GError) error = NULL;
+  CliRun *run = g_new0 (CliRun, 1);
+  va_list args;
+
+  g_strv_builder_add_many (builder, g_getenv ("MEKONG_CLI"), "--archive", f->archive_path, NULL);
+  va_start (args, first_arg);
+  for (const char *arg = first_arg; arg != NULL; arg = va_arg (args, const char *))
+    g_strv_builder_add (builder, arg);
+  va_end (args);
+  argv = g_strv_builder_end (builder);
+
+  run->process = g_subprocess_newv ((const char * const *) argv,
+                                    G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE,
+                                    &error);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8_async (run->process, NULL, NULL, cli_run_done, run);
+  return run;
+}
+
+static gboolean
+cli_finished (Fixture       *f,
+              gconstpointer  data)
+{
+  const CliRun *run = data;
+
+  return run->done;
+}
+
+/* Waits for @run and checks it succeeded. */
+static void
+cli_finish (Fixture *f,
+            CliRun  *run)
+{
+  g_assert_true (mk_test_wait_until (MK_TEST_CONDITION (cli_finished), f, run, 120));
+  if (!g_subprocess_get_successful (run->process))
+    g_error ("mekong-cli failed: %s", run->err);
+  g_object_unref (run->process);
+  g_free (run->out);
+  g_free (run->err);
+  g_free (run);
+}
+
+static char *
+write_articles (Fixture    *f,
+                const char *name,
+                guint       n)
+{
+  char *folder = g_build_filename (f->tmpdir, name, NULL);
+
+  g_assert_no_errno (g_mkdir (folder, 0700));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *file = g_strdup_printf ("%s/%s-%03u.txt", folder, name, i);
+      g_autofree char *text = g_strdup_printf ("%s report %u from Vientiane\n\n"
+                                               "Vientiane (KPL) - Report %u of the %s batch on labour "
+                                               "cooperation between Laos and Viet Nam.\n",
+                                               name, i, i, name);
+
+      g_assert_true (g_file_set_contents (file, text, -1, NULL));
+    }
+  return folder;
+}
+
+static void
+assert_integrity_ok (Fixture *f)
+{
+  sqlite3 *db;
+  sqlite3_stmt *stmt;
+
+  g_assert_cmpint (sqlite3_open_v2 (f->archive_path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "PRAGMA integrity_check", -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 0), ==, "ok");
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+}
+
+static gboolean
+archive_holds (Fixture       *f,
+               gconstpointer  data)
+{
+  return mk_store_count_articles (f->store, NULL) == GPOINTER_TO_INT (data);
+}
+
+/* The window imports a folder, bookmarks every sample article and writes a
+ * note, while mekong-cli imports another folder and writes notes of its
+ * own into the same archive: nothing fails, every write of both is there,
+ * and the archive is sound. */
+static void
+test_beside_cli (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autofree char *cli_folder = write_articles (f, "cli", 300);
+  g_autofree char *window_folder = write_articles (f, "window", 100);
+  const char *window_paths[] = { window_folder, NULL };
+  gint64 ids[N_SAMPLE_ARTICLES];
+  NoteState window_note;
+  CliRun *import, *notes[3];
+  g_autoptr(MkQuery) query = NULL;
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < N_SAMPLE_ARTICLES; i++)
+    ids[i] = model_article_id (f, i);
+  window_note = (NoteState) { ids[0], "Written in the window during a cli import" };
+
+  import = cli_start (f, "import", cli_folder, NULL);
+  g_assert_true (mk_window_import (f->window, window_paths, FALSE));
+  for (guint i = 0; i < G_N_ELEMENTS (notes); i++)
+    {
+      g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, ids[N_SAMPLE_ARTICLES - 1 - i]);
+
+      notes[i] = cli_start (f, "note", id, "Written by mekong-cli during a window import", NULL);
+    }
+  for (guint i = 0; i < N_SAMPLE_ARTICLES; i++)
+    gtk_widget_activate_action (GTK_WIDGET (f->window), "win.toggle-bookmark-article", "x", ids[i]);
+  type_note (f, window_note.note);
+
+  cli_finish (f, import);
+  for (guint i = 0; i < G_N_ELEMENTS (notes); i++)
+    cli_finish (f, notes[i]);
+  g_assert_true (wait_until (f, archive_holds, GINT_TO_POINTER (N_SAMPLE_ARTICLES + 300 + 100)));
+  for (guint i = 0; i < N_SAMPLE_ARTICLES; i++)
+    {
+      gint64 on[] = { ids[i], TRUE };
+
+      g_assert_true (wait_until (f, stored_bookmarked, on));
+    }
+  g_assert_true (wait_until (f, stored_note, &window_note));
+  for (guint i = 0; i < G_N_ELEMENTS (notes); i++)
+    {
+      g_autoptr(MkAnnotations) annotations = stored (f, ids[N_SAMPLE_ARTICLES - 1 - i]);
+
+      g_assert_cmpstr (annotations->note, ==, "Written by mekong-cli during a window import");
+      g_assert_true (annotations->bookmarked);
+    }
+
+  /* Nothing was written twice, and the file is sound. */
+  query = mk_query_new ("batch");
+  g_assert_cmpint (mk_store_count_matches (f->store, query, NULL, &error), ==, 400);
+  g_assert_no_error (error);
+  assert_integrity_ok (f);
+
+  mk_test_remove_tmpdir (cli_folder);
+  mk_test_remove_tmpdir (window_folder);
+}
+
 /* A note typed just before the window closes is in the archive after. */
 static void
 test_note_saved_on_close (Fixture       *f,
@@ -498,6 +674,7 @@ main (int   argc,
   ADD ("/window-annotations/undo", test_undo);
   ADD ("/window-annotations/rename-tag", test_rename_tag);
   ADD ("/window-annotations/note-saved-on-close", test_note_saved_on_close);
+  ADD ("/window-annotations/beside-cli", test_beside_cli);
 
 #undef ADD
 
