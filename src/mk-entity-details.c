@@ -240,7 +240,10 @@ load_done (GObject      *object,
   mk_entity_details_set_loading (self, FALSE);
   if (details == NULL)
     {
-      adw_status_page_set_description (self->error_page, error->message);
+      /* The description is Pango markup. */
+      g_autofree char *escaped = g_markup_escape_text (error->message, -1);
+
+      adw_status_page_set_description (self->error_page, escaped);
       gtk_stack_set_visible_child_name (self->stack, "error");
       return;
     }

@@ -246,8 +246,11 @@ load_done (GObject      *object,
   mk_entity_panel_set_loading (self, FALSE);
   if (error != NULL)
     {
+      /* The description is Pango markup. */
+      g_autofree char *escaped = g_markup_escape_text (error->message, -1);
+
       g_warning ("Could not count the entities of the results: %s", error->message);
-      adw_status_page_set_description (self->empty_page, error->message);
+      adw_status_page_set_description (self->empty_page, escaped);
       mk_entity_panel_fill (self, NULL);
       return;
     }

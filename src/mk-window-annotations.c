@@ -60,13 +60,6 @@ window_alive (MkWindow *self)
   return self->article_view != NULL;
 }
 
-static void
-toast (MkWindow   *self,
-       const char *title)
-{
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (title));
-}
-
 static gint64
 article_in_view (MkWindow *self)
 {
@@ -120,7 +113,7 @@ refresh_tags (MkWindow *self)
   tags = mk_store_list_tags (self->store, &error);
   if (tags == NULL)
     {
-      toast (self, error->message);
+      _mk_window_toast (self, error->message);
       return;
     }
 
@@ -178,7 +171,7 @@ _mk_window_annotations_show (MkWindow  *self,
   annotations = mk_store_get_annotations (self->store, mk_article_get_id (article), &error);
   if (annotations == NULL)
     {
-      toast (self, error->message);
+      _mk_window_toast (self, error->message);
       mk_note_editor_set_note (editor, 0, NULL);
       return;
     }
@@ -221,7 +214,7 @@ bookmark_written_cb (GObject      *object,
     return;
 
   show_bookmarked (call->self, call->article_id, !call->bookmarked);
-  toast (call->self, error->message);
+  _mk_window_toast (call->self, error->message);
 }
 
 static void
@@ -251,7 +244,7 @@ toggle_bookmark (MkWindow *self,
   annotations = mk_store_get_annotations (self->store, article_id, &error);
   if (annotations == NULL)
     {
-      toast (self, error->message);
+      _mk_window_toast (self, error->message);
       return;
     }
 
@@ -262,12 +255,12 @@ toggle_bookmark (MkWindow *self,
     }
 
   set_bookmarked (self, article_id, FALSE, NULL);
-  undo = adw_toast_new (_("Bookmark removed"));
+  undo = _mk_toast_new (_("Bookmark removed"));
   adw_toast_set_button_label (undo, _("_Undo"));
   adw_toast_set_action_name (undo, "win.undo-unbookmark");
   adw_toast_set_action_target_value (undo, g_variant_new ("(xs)", article_id,
                                                           annotations->bookmarked_at));
-  adw_toast_overlay_add_toast (self->toast_overlay, undo);
+  _mk_window_show_toast (self, undo);
 }
 
 static void
@@ -325,7 +318,7 @@ note_written_cb (GObject      *object,
     {
       g_autofree char *message = g_strdup_printf (_("The note could not be saved: %s"), error->message);
 
-      toast (self, message);
+      _mk_window_toast (self, message);
     }
 }
 
@@ -382,7 +375,7 @@ tags_written_cb (GObject      *object,
   if (!window_alive (call->self))
     return;
   if (!ok)
-    toast (call->self, error->message);
+    _mk_window_toast (call->self, error->message);
 
   reload_tags_in_view (call->self, call->article_id);
   refresh_tags (call->self);
@@ -399,7 +392,7 @@ on_add_tag_cb (MkTagChips *chips,
 
   if (tag == NULL)
     {
-      toast (self, error->message);
+      _mk_window_toast (self, error->message);
       return;
     }
   if (id == 0)
@@ -437,7 +430,7 @@ rename_response_cb (AdwMessageDialog *dialog,
   new_name = mk_store_normalize_tag (gtk_editable_get_text (entry), &error);
   if (new_name == NULL)
     {
-      toast (self, error->message);
+      _mk_window_toast (self, error->message);
       return;
     }
 
@@ -497,7 +490,7 @@ tag_deleted_cb (GObject      *object,
     return;
   if (had == NULL)
     {
-      toast (self, error->message);
+      _mk_window_toast (self, error->message);
       return;
     }
 
@@ -510,11 +503,11 @@ tag_deleted_cb (GObject      *object,
 
   /* Translators: %s is a tag */
   title = g_strdup_printf (_("Tag “%s” deleted"), call->text);
-  undo = adw_toast_new (title);
+  undo = _mk_toast_new (title);
   adw_toast_set_button_label (undo, _("_Undo"));
   adw_toast_set_action_name (undo, "win.undo-delete-tag");
   adw_toast_set_action_target_value (undo, g_variant_new ("(sax)", call->text, &ids));
-  adw_toast_overlay_add_toast (self->toast_overlay, undo);
+  _mk_window_show_toast (self, undo);
 }
 
 static void
@@ -591,7 +584,7 @@ exported_cb (GObject      *object,
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) && window_alive (call->self))
         {
           message = g_strdup_printf (_("Could not export: %s"), error->message);
-          toast (call->self, message);
+          _mk_window_toast (call->self, message);
         }
       return;
     }
@@ -602,7 +595,7 @@ exported_cb (GObject      *object,
   message = g_strdup_printf (ngettext ("Exported %u article to “%s”",
                                        "Exported %u articles to “%s”", n_written),
                              n_written, call->text);
-  toast (call->self, message);
+  _mk_window_toast (call->self, message);
 }
 
 /* win.export-to((uri, format, query)): what the Export dialog does once a

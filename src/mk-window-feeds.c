@@ -49,7 +49,7 @@ feeds_listed_cb (GObject      *object,
   if (feeds == NULL)
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        _mk_window_show_toast (self, adw_toast_new (error->message));
+        _mk_window_toast (self, error->message);
       return;
     }
 
@@ -159,7 +159,7 @@ fetched_cb (GObject      *object,
     summary = g_strdup (error->message);
   else
     summary = describe_fetch (self);
-  _mk_window_show_toast (self, adw_toast_new (summary));
+  _mk_window_toast (self, summary);
 
   /* What arrived appears in the list, and the feeds show their new counts
    * and errors. */
@@ -196,7 +196,7 @@ fetch_feeds_action (GtkWidget  *widget,
 
   if (n_feeds == 0)
     {
-      _mk_window_show_toast (self, adw_toast_new (_("No feeds to fetch yet: add one first")));
+      _mk_window_toast (self, _("No feeds to fetch yet: add one first"));
       return;
     }
   start_fetch (self, NULL, n_feeds);
@@ -248,7 +248,7 @@ feed_added_cb (GObject      *object,
     return;
   if (feed == NULL)
     {
-      _mk_window_show_toast (self, adw_toast_new (error->message));
+      _mk_window_toast (self, error->message);
       return;
     }
 

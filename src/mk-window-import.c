@@ -106,7 +106,7 @@ mk_window_report_import (MkWindow   *self,
   if (n_failed == 0)
     {
       summary = mk_window_dup_import_summary (importer);
-      _mk_window_show_toast (self, adw_toast_new (summary));
+      _mk_window_toast (self, summary);
       return;
     }
 
@@ -139,7 +139,7 @@ mk_window_report_samples_import (MkWindow   *self,
                                          n_added),
                                n_added);
 
-  _mk_window_show_toast (self, adw_toast_new (message));
+  _mk_window_toast (self, message);
 }
 
 static void
@@ -165,12 +165,12 @@ mk_window_import_cb (GObject      *object,
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     /* Each file is its own transaction: what was done stays done. */
-    _mk_window_show_toast (self, adw_toast_new (_("Import stopped; the files already imported were kept")));
+    _mk_window_toast (self, _("Import stopped; the files already imported were kept"));
   else if (importer == NULL)
     {
       g_autofree char *message = g_strdup_printf (_("Could not import: %s"), error->message);
 
-      _mk_window_show_toast (self, adw_toast_new (message));
+      _mk_window_toast (self, message);
     }
   else if (request->samples)
     mk_window_report_samples_import (self, importer);

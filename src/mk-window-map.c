@@ -51,7 +51,7 @@ places_loaded_cb (GObject      *object,
   if (places == NULL)
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+        _mk_window_toast (self, error->message);
       return;
     }
 

@@ -86,6 +86,9 @@ void _mk_window_map_init           (MkWindow      *self);
 void _mk_window_import_samples     (MkWindow      *self);
 void _mk_window_import_dispose     (MkWindow      *self);
 void _mk_window_refresh            (MkWindow      *self);
+AdwToast *_mk_toast_new             (const char    *text);
+void _mk_window_toast              (MkWindow      *self,
+                                    const char    *text);
 void _mk_window_show_toast         (MkWindow      *self,
                                     AdwToast      *toast);
 void _mk_window_filter_entity      (MkWindow      *self,

@@ -66,13 +66,6 @@ mk_window_get_store (MkWindow *self)
   return self->store;
 }
 
-static void
-mk_window_toast (MkWindow   *self,
-                 const char *title)
-{
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (title));
-}
-
 /* Which page the left pane shows once a search has finished. */
 static void
 mk_window_update_list_page (MkWindow *self)
@@ -238,7 +231,7 @@ mk_window_search_cb (GObject      *object,
 
   if (error != NULL)
     {
-      mk_window_toast (self, error->message);
+      _mk_window_toast (self, error->message);
       /* The rows of the previous search stay; no count to wait for. */
       g_clear_handle_id (&self->counting_timeout_id, g_source_remove);
       gtk_label_set_text (self->count_label, "");
@@ -361,7 +354,7 @@ mk_window_show_article_entities (MkWindow *self,
     {
       entities = mk_store_get_article_entities (self->store, article_id, MK_ENTITY_TYPE_ANY, &error);
       if (entities == NULL)
-        mk_window_toast (self, error->message);
+        _mk_window_toast (self, error->message);
     }
 
   mk_entity_panel_set_article_entities (self->entity_panel, entities);
@@ -395,7 +388,7 @@ on_selected_item_changed_cb (GtkSingleSelection *selection,
   article = mk_store_get_article (self->store, mk_article_get_id (item), &error);
   if (article == NULL)
     {
-      mk_window_toast (self, error->message);
+      _mk_window_toast (self, error->message);
       mk_article_view_set_article (self->article_view, item);
       mk_window_show_article_entities (self, 0);
       _mk_window_annotations_show (self, item);
@@ -463,7 +456,7 @@ _mk_window_filter_entity (MkWindow *self,
   entity = mk_store_get_entity (self->store, entity_id, &error);
   if (entity == NULL)
     {
-      mk_window_toast (self, error->message);
+      _mk_window_toast (self, error->message);
       return;
     }
 
@@ -594,7 +587,7 @@ mk_window_constructed (GObject *object)
 
   n_sources = mk_store_count_sources (self->store, &error);
   if (n_sources < 0)
-    mk_window_toast (self, error->message);
+    _mk_window_toast (self, error->message);
 
   /* A read-only archive cannot take the samples (mk-application.c says
    * why it is read-only). */
@@ -788,4 +781,23 @@ _mk_window_show_toast (MkWindow *self,
                        AdwToast *toast)
 {
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+/* A toast saying @text as it is. libadwaita 1.2 reads every toast title
+ * as Pango markup (AdwToast:use-markup came in 1.4), and ours carry file
+ * names, tags and servers' messages: so the text is escaped here, and
+ * every toast of the window is made through this. */
+AdwToast *
+_mk_toast_new (const char *text)
+{
+  g_autofree char *escaped = g_markup_escape_text (text, -1);
+
+  return adw_toast_new (escaped);
+}
+
+void
+_mk_window_toast (MkWindow   *self,
+                  const char *text)
+{
+  _mk_window_show_toast (self, _mk_toast_new (text));
 }

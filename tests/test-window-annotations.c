@@ -418,6 +418,25 @@ test_undo (Fixture       *f,
   g_assert_cmpstr (after->tags[0], ==, TAG);
 }
 
+/* libadwaita 1.2 reads toast titles as markup: a tag (or a file name, or
+ * a server's message) with markup characters is shown as typed. */
+static void
+test_markup_in_toast (Fixture       *f,
+                      gconstpointer  data)
+{
+  static const char hostile[] = "<i>R&D</i> & <script>";
+  gint64 id = model_article_id (f, 0);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *title = g_strdup_printf ("Tag “%s” deleted", hostile);
+
+  g_assert_true (mk_store_add_tag (f->store, id, hostile, &error));
+  g_assert_no_error (error);
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.delete-tag", "s", hostile);
+  g_assert_true (wait_until (f, undo_shown, title));
+  g_signal_emit_by_name (undo_button (f, title), "clicked");
+  g_assert_true (wait_until (f, chips_show, hostile));
+}
+
 static AdwMessageDialog *
 shown_dialog (void)
 {
@@ -672,6 +691,7 @@ main (int   argc,
 
   ADD ("/window-annotations/star-note-tag-filter-export", test_star_note_tag_filter_export);
   ADD ("/window-annotations/undo", test_undo);
+  ADD ("/window-annotations/markup-in-toast", test_markup_in_toast);
   ADD ("/window-annotations/rename-tag", test_rename_tag);
   ADD ("/window-annotations/note-saved-on-close", test_note_saved_on_close);
   ADD ("/window-annotations/beside-cli", test_beside_cli);
