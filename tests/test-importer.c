@@ -6,6 +6,7 @@
 #include <glib/gstdio.h>
 #include <sqlite3.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "mekong-core.h"
 
@@ -188,6 +189,40 @@ test_importer_bad_files (Fixture       *fixture,
   assert_file_error (errors->pdata[2], "d-empty.txt", MK_IMPORT_ERROR_EMPTY);
 }
 
+/* A 1 GB feed and a 1 GB text (sparse files: no disk is used) are each
+ * refused with one error saying so, before a byte is read: fast, and
+ * without the memory a read would take. */
+static void
+test_importer_huge_files (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  static const char feed_start[] = "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>x</title>";
+  g_autofree char *folder = g_build_filename (fixture->dir, "huge", NULL);
+  g_autofree char *feed = NULL, *text = NULL;
+  g_autofree char *huge_size = g_format_size ((guint64) 1 << 30);
+  g_autoptr(MkImporter) importer = NULL;
+  gint64 started;
+  GPtrArray *errors;
+
+  g_mkdir (folder, 0700);
+  feed = write_file (folder, "a-feed.xml", feed_start, -1);
+  text = write_file (folder, "b-article.txt", "Laos opens a school\n\nVientiane (KPL) - ", -1);
+  g_assert_no_errno (truncate (feed, (off_t) 1 << 30));
+  g_assert_no_errno (truncate (text, (off_t) 1 << 30));
+
+  started = g_get_monotonic_time ();
+  importer = import (fixture, folder);
+  g_assert_cmpint (g_get_monotonic_time () - started, <, 5 * G_USEC_PER_SEC);
+  g_assert_cmpuint (mk_importer_get_n_added (importer), ==, 0);
+  g_assert_cmpuint (mk_importer_get_n_failed (importer), ==, 2);
+  errors = mk_importer_get_errors (importer);
+  g_assert_cmpuint (errors->len, ==, 2);
+  assert_file_error (errors->pdata[0], "a-feed.xml", MK_IMPORT_ERROR_TOO_LARGE);
+  assert_file_error (errors->pdata[1], "b-article.txt", MK_IMPORT_ERROR_TOO_LARGE);
+  /* The message gives the size, as the file manager would. */
+  g_assert_nonnull (strstr (((GError *) errors->pdata[0])->message, huge_size));
+}
+
 static void
 test_importer_missing_path (Fixture       *fixture,
                             gconstpointer  data)
@@ -323,6 +358,7 @@ main (int   argc,
   ADD ("is-idempotent", test_importer_is_idempotent);
   ADD ("first-article", test_importer_first_article);
   ADD ("bad-files", test_importer_bad_files);
+  ADD ("huge-files", test_importer_huge_files);
   ADD ("missing-path", test_importer_missing_path);
   ADD ("failure-rolls-back", test_importer_failure_rolls_back);
   ADD ("async", test_importer_async);
