@@ -41,7 +41,8 @@ mk_tag_count_free (MkTagCount *tag)
 /* --- Transactions ----------------------------------------------------------- */
 
 /* A savepoint nests in the caller's transaction; outside one, BEGIN
- * IMMEDIATE takes the write lock at once, as mk_store_begin() does. */
+ * IMMEDIATE takes the write lock at once, waiting for other writers as
+ * mk_store_begin() does. */
 static gboolean
 begin_write (MkStore   *self,
              gboolean  *own,
@@ -49,7 +50,8 @@ begin_write (MkStore   *self,
 {
   *own = sqlite3_get_autocommit (mk_store_get_db (self));
 
-  return mk_store_exec (self, *own ? "BEGIN IMMEDIATE" : "SAVEPOINT annotations", error);
+  return *own ? mk_store_begin_immediate (self, error)
+              : mk_store_exec (self, "SAVEPOINT annotations", error);
 }
 
 static gboolean

@@ -19,6 +19,8 @@ void          mk_store_set_sqlite_error (MkStore      *self,
 gboolean      mk_store_exec             (MkStore      *self,
                                          const char   *sql,
                                          GError      **error);
+gboolean      mk_store_begin_immediate  (MkStore      *self,
+                                         GError      **error);
 gboolean      mk_store_step_done        (MkStore      *self,
                                          sqlite3_stmt *stmt,
                                          GError      **error);

@@ -515,8 +515,38 @@ mk_store_dup_new_path_beside (const char *path)
     }
 }
 
+/* How long a write waits in all for the other writers of the archive (the
+ * window, mekong-cli, a fetch) before it gives up. The busy timeout (5 s)
+ * bounds one attempt: opening and reading keep to it, so that an archive
+ * another program holds is reported soon; a write tries again, since
+ * SQLite's busy handler has no queue and two busy importers, each taking
+ * the lock back at once after its commit, can keep a third writer out for
+ * longer than one attempt. */
+#define WRITE_WAIT_SECONDS 30
+
 /* BEGIN IMMEDIATE takes the write lock at once, so two writers wait for
- * each other (busy timeout) instead of failing half-way through. */
+ * each other instead of failing half-way through. */
+gboolean
+mk_store_begin_immediate (MkStore  *self,
+                          GError  **error)
+{
+  gint64 give_up = g_get_monotonic_time () + WRITE_WAIT_SECONDS * G_USEC_PER_SEC;
+  int rc;
+
+  /* Each attempt waits in SQLite's busy handler; the pause is for an
+   * answer that comes without waiting. */
+  while ((rc = sqlite3_exec (self->db, "BEGIN IMMEDIATE", NULL, NULL, NULL)) != SQLITE_OK &&
+         (rc & 0xff) == SQLITE_BUSY && g_get_monotonic_time () < give_up)
+    g_usleep (10 * 1000);
+
+  if (rc != SQLITE_OK)
+    {
+      set_sqlite_error (self, error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 static void
 forget_unindexed (MkStore *self)
 {
@@ -531,7 +561,7 @@ mk_store_begin (MkStore  *self,
   g_return_val_if_fail (MK_IS_STORE (self), FALSE);
 
   forget_unindexed (self);
-  return exec (self, "BEGIN IMMEDIATE", error);
+  return mk_store_begin_immediate (self, error);
 }
 
 static gboolean index_article (MkStore   *self,
