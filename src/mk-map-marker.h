@@ -20,5 +20,10 @@ MkMapMarker *mk_map_marker_new            (MkEntity    *place,
                                            guint        max_articles);
 MkEntity    *mk_map_marker_get_place      (MkMapMarker *self);
 int          mk_map_marker_get_dot_size   (MkMapMarker *self);
+void         mk_map_marker_get_label_box  (MkMapMarker     *self,
+                                           graphene_rect_t *box);
+gboolean     mk_map_marker_get_label_shown (MkMapMarker *self);
+void         mk_map_marker_set_label_shown (MkMapMarker *self,
+                                            gboolean     shown);
 
 G_END_DECLS

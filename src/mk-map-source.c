@@ -13,11 +13,12 @@
 #include "mk-map-source.h"
 
 /* libshumate lets a map source fill its tiles itself: this one draws each
- * 256×256 tile with cairo from Natural Earth's 1:50m countries, bundled in
- * the GResource (data/map/, see derive-map.py): sea, land, coast and
- * country borders. No package ships province borders of Vietnam and Laos
- * under a licence we can use, so none are drawn. Tiles are drawn in a
- * worker thread: the data is read-only, and a tile touches nothing else. */
+ * 256×256 tile with cairo from Natural Earth's 1:50m countries and the
+ * provinces of Vietnam (as they are since the 2025 merger) and Laos, bundled
+ * in the GResource (data/map/, see derive-map.py and LICENSE-DATA.md for
+ * where the provinces come from): sea, land, coast, country borders and,
+ * from PROVINCE_MIN_ZOOM on, province borders. Tiles are drawn in a worker
+ * thread: the data is read-only, and a tile touches nothing else. */
 
 #define TILE_SIZE 256
 #define TILE_STRIDE (4 * TILE_SIZE)   /* ARGB32: what cairo gives a 256 px row */
@@ -28,6 +29,13 @@
 #define LAND_RGB    0.949, 0.937, 0.914
 #define COAST_RGB   0.478, 0.643, 0.737
 #define BORDER_RGB  0.545, 0.431, 0.620
+/* Province borders as GNOME Maps and OpenStreetMap draw them: the country
+ * border's purple, lighter, thinner and dashed. */
+#define PROVINCE_RGB 0.722, 0.643, 0.773
+
+/* Below this zoom a province is a few pixels wide: its borders would only
+ * smudge the country. */
+#define PROVINCE_MIN_ZOOM 5
 
 struct _MkMapSource
 {
@@ -133,6 +141,26 @@ add_layer (const TileJob  *job,
     }
 }
 
+/* Under the country borders, which hide where the two meet. A dash starts
+ * where its line does, off the tile or not, so dashes run on across the
+ * tiles' edges. */
+static void
+stroke_province_borders (const TileJob *job,
+                         const Canvas  *canvas,
+                         double         line_width)
+{
+  const double dashes[] = { 4.0, 2.5 };
+  cairo_t *cr = canvas->cr;
+
+  add_layer (job, canvas, MK_MAP_LAYER_PROVINCES, add_line);
+  cairo_save (cr);
+  cairo_set_source_rgb (cr, PROVINCE_RGB);
+  cairo_set_line_width (cr, line_width * 0.8);
+  cairo_set_dash (cr, dashes, G_N_ELEMENTS (dashes), 0);
+  cairo_stroke (cr);
+  cairo_restore (cr);
+}
+
 static cairo_surface_t *
 draw_tile (const TileJob *job)
 {
@@ -153,6 +181,9 @@ draw_tile (const TileJob *job)
   cairo_set_source_rgb (cr, COAST_RGB);
   cairo_set_line_width (cr, line_width * 0.8);
   cairo_stroke (cr);
+
+  if (job->zoom >= PROVINCE_MIN_ZOOM)
+    stroke_province_borders (job, &canvas, line_width);
 
   add_layer (job, &canvas, MK_MAP_LAYER_BORDERS, add_line);
   cairo_set_source_rgb (cr, BORDER_RGB);

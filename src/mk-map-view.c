@@ -158,6 +158,98 @@ fit_when_sized (GtkWidget     *widget,
   return G_SOURCE_REMOVE;
 }
 
+/* Markers with more articles first; by name among equals, so that the
+ * same places always win. */
+static int
+compare_importance (gconstpointer a,
+                    gconstpointer b)
+{
+  MkEntity *place_a = mk_map_marker_get_place (*(MkMapMarker **) a);
+  MkEntity *place_b = mk_map_marker_get_place (*(MkMapMarker **) b);
+  guint n_a = mk_entity_get_n_articles (place_a);
+  guint n_b = mk_entity_get_n_articles (place_b);
+
+  if (n_a != n_b)
+    return n_a > n_b ? -1 : 1;
+  return g_strcmp0 (mk_entity_get_name (place_a), mk_entity_get_name (place_b));
+}
+
+/* Where the marker's place is on the map at @map_size pixels per
+ * Mercator square. */
+static graphene_point_t
+place_on_map (MkMapMarker *marker,
+              double       map_size)
+{
+  double x, y;
+
+  mk_map_project (shumate_location_get_latitude (SHUMATE_LOCATION (marker)),
+                  shumate_location_get_longitude (SHUMATE_LOCATION (marker)), &x, &y);
+  return GRAPHENE_POINT_INIT (x * map_size, y * map_size);
+}
+
+static gboolean
+meets_any (const graphene_rect_t *box,
+           GArray                *boxes,
+           guint                  skip)
+{
+  for (guint i = 0; i < boxes->len; i++)
+    if (i != skip && graphene_rect_intersection (box, &g_array_index (boxes, graphene_rect_t, i), NULL))
+      return TRUE;
+  return FALSE;
+}
+
+/* Names must be readable: going from the places most articles name to the
+ * least, a name is hidden when it would be written over a name already
+ * shown or under another place's dot (dots are never hidden: they are the
+ * data, and a name under one cannot be read). So of two names that would
+ * overlap, the place fewer articles name loses its name; the dot and its
+ * tooltip stay. Depends on the zoom, so it runs again whenever the zoom
+ * changes. libshumate's marker layer has no label placement of its own.
+ * Each name is compared with every dot and every name shown before it:
+ * quadratic, for the few hundred places a map shows. */
+static void
+update_labels (MkMapView *self)
+{
+  ShumateViewport *viewport = shumate_simple_map_get_viewport (self->simple_map);
+  ShumateMapSource *source = shumate_simple_map_get_map_source (self->simple_map);
+  double tile_size = source != NULL ? shumate_map_source_get_tile_size (source) : 256;
+  double map_size = tile_size * exp2 (shumate_viewport_get_zoom_level (viewport));
+  GList *list = shumate_marker_layer_get_markers (self->marker_layer);
+  g_autoptr(GPtrArray) markers = g_ptr_array_new ();
+  g_autoptr(GArray) dots = g_array_new (FALSE, FALSE, sizeof (graphene_rect_t));
+  g_autoptr(GArray) shown = g_array_new (FALSE, FALSE, sizeof (graphene_rect_t));
+
+  for (GList *l = list; l != NULL; l = l->next)
+    g_ptr_array_add (markers, l->data);
+  g_list_free (list);
+  g_ptr_array_sort (markers, compare_importance);
+
+  for (guint i = 0; i < markers->len; i++)
+    {
+      MkMapMarker *marker = g_ptr_array_index (markers, i);
+      graphene_point_t at = place_on_map (marker, map_size);
+      double radius = mk_map_marker_get_dot_size (marker) / 2.0;
+      graphene_rect_t dot = GRAPHENE_RECT_INIT (at.x - radius, at.y - radius, 2 * radius, 2 * radius);
+
+      g_array_append_val (dots, dot);
+    }
+
+  for (guint i = 0; i < markers->len; i++)
+    {
+      MkMapMarker *marker = g_ptr_array_index (markers, i);
+      graphene_point_t at = place_on_map (marker, map_size);
+      graphene_rect_t label;
+      gboolean readable;
+
+      mk_map_marker_get_label_box (marker, &label);
+      graphene_rect_offset (&label, at.x, at.y);
+      readable = !meets_any (&label, shown, G_MAXUINT) && !meets_any (&label, dots, i);
+      if (readable)
+        g_array_append_val (shown, label);
+      mk_map_marker_set_label_shown (marker, readable);
+    }
+}
+
 static void
 marker_activated (MkMapView   *self,
                   MkMapMarker *marker)
@@ -203,6 +295,8 @@ mk_map_view_set_places (MkMapView *self,
     fit_places (self);
   else if (self->fit_tick == 0)
     self->fit_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), fit_when_sized, NULL, NULL);
+  /* Fitting may leave the zoom as it was. */
+  update_labels (self);
 }
 
 /**
@@ -366,6 +460,8 @@ mk_map_view_init (MkMapView *self)
 
   shumate_viewport_set_zoom_level (viewport, HOME_ZOOM);
   shumate_map_center_on (shumate_simple_map_get_map (self->simple_map), HOME_LATITUDE, HOME_LONGITUDE);
+  g_signal_connect_object (viewport, "notify::zoom-level", G_CALLBACK (update_labels),
+                           self, G_CONNECT_SWAPPED);
 
   self->settings = g_settings_new (APP_ID);
   g_settings_bind (self->settings, "map-online-tiles", self, "online-tiles", G_SETTINGS_BIND_DEFAULT);

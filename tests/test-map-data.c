@@ -9,7 +9,8 @@
 
 #include "mekong-core.h"
 
-/* A file of one land triangle and one border line, as derive-map.py writes. */
+/* A file of one land triangle, one border line and one province border
+ * of three points, as derive-map.py writes. */
 static GBytes *
 small_map (gsize truncate_by)
 {
@@ -18,11 +19,13 @@ small_map (gsize truncate_by)
   const float land_points[] = { 0.1f, 0.1f, 0.3f, 0.1f, 0.2f, 0.3f };
   const float line[] = { 0.5f, 0.5f, 0.6f, 0.6f };
   const float line_points[] = { 0.5f, 0.5f, 0.6f, 0.6f };
-  guint32 counts[] = { GUINT32_TO_LE (1), GUINT32_TO_LE (1) };
+  const float province[] = { 0.7f, 0.4f, 0.75f, 0.45f };
+  const float province_points[] = { 0.7f, 0.4f, 0.72f, 0.42f, 0.75f, 0.45f };
+  guint32 counts[] = { GUINT32_TO_LE (1), GUINT32_TO_LE (1), GUINT32_TO_LE (1) };
   guint32 n3 = GUINT32_TO_LE (3), n2 = GUINT32_TO_LE (2);
 
   g_assert_true (G_BYTE_ORDER == G_LITTLE_ENDIAN);
-  g_byte_array_append (data, (const guint8 *) "MKMAP002", 8);
+  g_byte_array_append (data, (const guint8 *) "MKMAP003", 8);
   g_byte_array_append (data, (const guint8 *) counts, sizeof counts);
   g_byte_array_append (data, (const guint8 *) land, sizeof land);
   g_byte_array_append (data, (const guint8 *) &n3, 4);
@@ -30,6 +33,9 @@ small_map (gsize truncate_by)
   g_byte_array_append (data, (const guint8 *) line, sizeof line);
   g_byte_array_append (data, (const guint8 *) &n2, 4);
   g_byte_array_append (data, (const guint8 *) line_points, sizeof line_points);
+  g_byte_array_append (data, (const guint8 *) province, sizeof province);
+  g_byte_array_append (data, (const guint8 *) &n3, 4);
+  g_byte_array_append (data, (const guint8 *) province_points, sizeof province_points);
   g_byte_array_set_size (data, data->len - truncate_by);
 
   return g_byte_array_free_to_bytes (data);
@@ -59,6 +65,7 @@ test_map_data_read (void)
   g_assert_no_error (error);
   g_assert_cmpuint (mk_map_data_get_n_shapes (data, MK_MAP_LAYER_LAND), ==, 1);
   g_assert_cmpuint (mk_map_data_get_n_shapes (data, MK_MAP_LAYER_BORDERS), ==, 1);
+  g_assert_cmpuint (mk_map_data_get_n_shapes (data, MK_MAP_LAYER_PROVINCES), ==, 1);
 
   mk_map_data_foreach (data, MK_MAP_LAYER_LAND, &near_land, count_shape, &n);
   g_assert_cmpuint (n, ==, 3);
@@ -68,13 +75,16 @@ test_map_data_read (void)
   g_assert_cmpuint (n, ==, 0);
   mk_map_data_foreach (data, MK_MAP_LAYER_BORDERS, NULL, count_shape, &n);
   g_assert_cmpuint (n, ==, 2);
+  n = 0;
+  mk_map_data_foreach (data, MK_MAP_LAYER_PROVINCES, NULL, count_shape, &n);
+  g_assert_cmpuint (n, ==, 3);
 }
 
 /* Cut short, or not a map at all: one clear error, no crash. */
 static void
 test_map_data_damaged (void)
 {
-  const gsize cuts[] = { 1, 8, 30, 60 };
+  const gsize cuts[] = { 1, 8, 30, 60, 90 };
 
   for (guint i = 0; i < G_N_ELEMENTS (cuts); i++)
     {

@@ -5,7 +5,9 @@
  * would: which markers are there and where, how big, what their tooltips
  * say, and what a click on a marker does.
  *
- * Set MK_MAP_SCREENSHOT=/path/map.png to save what the window shows.
+ * Set MK_MAP_SCREENSHOT=/path/map.png to save what the window shows, and
+ * MK_MAP_SCREENSHOT_VIEW=zoom,latitude,longitude to look somewhere else
+ * than where the view fits the places.
  *
  * Copyright 2026 The Mekong developers
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -13,6 +15,7 @@
 #include "config.h"
 
 #include <locale.h>
+#include <math.h>
 
 #include <glib/gstdio.h>
 
@@ -304,6 +307,180 @@ test_offline_by_default (Fixture       *f,
   g_assert_cmpstr (shumate_map_source_get_id (shumate_simple_map_get_map_source (map)), ==, "mekong-offline");
 }
 
+/* Where the marker's name is on screen; FALSE when it is hidden. */
+static gboolean
+label_on_screen (Fixture         *f,
+                 MkMapMarker     *marker,
+                 graphene_rect_t *bounds)
+{
+  GtkWidget *label = mk_test_find_by_css_class (GTK_WIDGET (marker), "map-marker-label");
+
+  g_assert_nonnull (label);
+  if (!gtk_widget_get_mapped (label) || gtk_widget_get_opacity (label) == 0)
+    return FALSE;
+  g_assert_true (gtk_widget_compute_bounds (label, GTK_WIDGET (f->window), bounds));
+  return TRUE;
+}
+
+static graphene_rect_t
+dot_on_screen (Fixture     *f,
+               MkMapMarker *marker)
+{
+  GtkWidget *dot = mk_test_find_by_css_class (GTK_WIDGET (marker), "map-marker-dot");
+  graphene_rect_t bounds;
+
+  g_assert_nonnull (dot);
+  g_assert_true (gtk_widget_compute_bounds (dot, GTK_WIDGET (f->window), &bounds));
+  return bounds;
+}
+
+/* Whether a name shown on screen is written over another name, or under
+ * (or over) another place's dot. */
+static gboolean
+labels_collide (Fixture *f)
+{
+  GList *markers = shumate_marker_layer_get_markers (mk_map_view_get_marker_layer (f->map_view));
+  gboolean collide = FALSE;
+
+  for (GList *a = markers; a != NULL; a = a->next)
+    {
+      graphene_rect_t label;
+
+      if (!label_on_screen (f, a->data, &label))
+        continue;
+      for (GList *b = markers; b != NULL; b = b->next)
+        {
+          graphene_rect_t other_label, other_dot;
+
+          if (b == a)
+            continue;
+          other_dot = dot_on_screen (f, b->data);
+          if (graphene_rect_intersection (&label, &other_dot, NULL) ||
+              (label_on_screen (f, b->data, &other_label) &&
+               graphene_rect_intersection (&label, &other_label, NULL)))
+            {
+              g_test_message ("the name of %s meets %s",
+                              mk_entity_get_name (mk_map_marker_get_place (a->data)),
+                              mk_entity_get_name (mk_map_marker_get_place (b->data)));
+              collide = TRUE;
+            }
+        }
+    }
+  g_list_free (markers);
+
+  return collide;
+}
+
+/* Centred near @latitude, @longitude: moved so that the tiles fall on
+ * whole pixels, as the view's own fitting does (else seams show). */
+static void
+zoom_to (Fixture *f,
+         double   zoom,
+         double   latitude,
+         double   longitude)
+{
+  ShumateSimpleMap *map = mk_map_view_get_map (f->map_view);
+  double size = 256.0 * exp2 (zoom);
+  double half_width = gtk_widget_get_width (GTK_WIDGET (f->map_view)) / 2.0;
+  double half_height = gtk_widget_get_height (GTK_WIDGET (f->map_view)) / 2.0;
+  double x, y;
+
+  mk_map_project (latitude, longitude, &x, &y);
+  x = (round (x * size - half_width) + half_width) / size;
+  y = (round (y * size - half_height) + half_height) / size;
+
+  shumate_viewport_set_zoom_level (shumate_simple_map_get_viewport (map), zoom);
+  shumate_map_center_on (shumate_simple_map_get_map (map),
+                         atan (sinh (G_PI * (1 - 2 * y))) * 180.0 / G_PI, x * 360.0 - 180.0);
+  mk_test_settle (200);
+}
+
+/* At zoom 6 Quang Nam's dot sits on the name of Vietnam: that name is
+ * hidden, the dot and tooltip stay. Zoomed in there is room for both
+ * names; zoomed out neither fits. Whatever the zoom, no name shown is
+ * written over another or under a dot. */
+static void
+test_labels_readable_at_every_zoom (Fixture       *f,
+                                    gconstpointer  data)
+{
+  MkMapMarker *vietnam = find_marker (f, "Vietnam");
+  MkMapMarker *quang_nam = find_marker (f, "Quang Nam");
+  graphene_rect_t bounds;
+
+  zoom_to (f, 6, 15.9, 107.9);
+  g_assert_false (labels_collide (f));
+  g_assert_false (label_on_screen (f, vietnam, &bounds));
+  g_assert_true (label_on_screen (f, quang_nam, &bounds));
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (vietnam)));
+  g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (mk_test_find_by_css_class (GTK_WIDGET (vietnam),
+                                                                                    "map-marker-dot")),
+                            "Vietnam: named in"));
+
+  zoom_to (f, 8, 15.9, 107.9);
+  g_assert_false (labels_collide (f));
+  g_assert_true (label_on_screen (f, vietnam, &bounds));
+  g_assert_true (label_on_screen (f, quang_nam, &bounds));
+
+  for (double zoom = 3; zoom <= 10; zoom += 0.5)
+    {
+      zoom_to (f, zoom, 15.9, 107.9);
+      g_assert_false (labels_collide (f));
+    }
+}
+
+static MkEntity *
+place_at (const char *name,
+          double      latitude,
+          double      longitude,
+          guint       n_articles)
+{
+  MkEntity *place = mk_entity_new (MK_ENTITY_PLACE, name);
+
+  mk_entity_set_location (place, latitude, longitude);
+  mk_entity_set_n_articles (place, n_articles);
+  return place;
+}
+
+static MkMapMarker *
+marker_named (Fixture    *f,
+              const char *name)
+{
+  MkMapMarker *marker = find_marker (f, name);
+
+  g_assert_nonnull (marker);
+  return marker;
+}
+
+/* Two places a few metres apart, with dots of the same size (a third
+ * place, far away and named far more often, makes both small): their
+ * names would be written over each other, and the place fewer articles
+ * name loses its name, whichever it is. */
+static void
+test_label_of_fewer_articles_hidden (Fixture       *f,
+                                     gconstpointer  data)
+{
+  g_autoptr(GPtrArray) places = g_ptr_array_new_with_free_func (g_object_unref);
+  graphene_rect_t bounds;
+
+  g_ptr_array_add (places, place_at ("Muang Alpha", 17.0, 104.0, 5));
+  g_ptr_array_add (places, place_at ("Muang Beta", 17.0, 104.0005, 4));
+  g_ptr_array_add (places, place_at ("Muang Far", 11.0, 99.0, 1000));
+  mk_map_view_set_places (f->map_view, places);
+  zoom_to (f, 7, 17.0, 104.0);
+  g_assert_cmpint (mk_map_marker_get_dot_size (marker_named (f, "Muang Alpha")), ==,
+                   mk_map_marker_get_dot_size (marker_named (f, "Muang Beta")));
+  g_assert_true (label_on_screen (f, marker_named (f, "Muang Alpha"), &bounds));
+  g_assert_false (label_on_screen (f, marker_named (f, "Muang Beta"), &bounds));
+  g_assert_false (labels_collide (f));
+
+  mk_entity_set_n_articles (g_ptr_array_index (places, 1), 6);
+  mk_map_view_set_places (f->map_view, places);
+  zoom_to (f, 7, 17.0, 104.0);
+  g_assert_false (label_on_screen (f, marker_named (f, "Muang Alpha"), &bounds));
+  g_assert_true (label_on_screen (f, marker_named (f, "Muang Beta"), &bounds));
+  g_assert_false (labels_collide (f));
+}
+
 /* Not a check: saves the window as it looks, for the README. */
 static void
 test_screenshot (Fixture       *f,
@@ -321,9 +498,17 @@ test_screenshot (Fixture       *f,
       g_test_skip ("MK_MAP_SCREENSHOT is not set");
       return;
     }
+  if (g_getenv ("MK_MAP_SCREENSHOT_VIEW") != NULL)
+    {
+      g_auto(GStrv) view = g_strsplit (g_getenv ("MK_MAP_SCREENSHOT_VIEW"), ",", 3);
 
-  /* Tiles are drawn in worker threads. */
-  mk_test_settle (1500);
+      g_assert_cmpuint (g_strv_length (view), ==, 3);
+      zoom_to (f, g_ascii_strtod (view[0], NULL), g_ascii_strtod (view[1], NULL),
+               g_ascii_strtod (view[2], NULL));
+    }
+
+  /* Tiles are drawn in worker threads: on a busy machine, a while. */
+  mk_test_settle (g_getenv ("MK_MAP_SCREENSHOT_VIEW") != NULL ? 6000 : 1500);
   width = gtk_widget_get_width (GTK_WIDGET (f->window));
   height = gtk_widget_get_height (GTK_WIDGET (f->window));
   paintable = gtk_widget_paintable_new (GTK_WIDGET (f->window));
@@ -358,6 +543,8 @@ main (int   argc,
   ADD ("click-vientiane", test_click_vientiane);
   ADD ("set-places-replaces", test_set_places_replaces);
   ADD ("offline-by-default", test_offline_by_default);
+  ADD ("labels-readable-at-every-zoom", test_labels_readable_at_every_zoom);
+  ADD ("label-of-fewer-articles-hidden", test_label_of_fewer_articles_hidden);
   ADD ("screenshot", test_screenshot);
 #undef ADD
 

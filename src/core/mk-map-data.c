@@ -14,18 +14,20 @@
 #include "mk-map-data.h"
 
 /* The data is written by data/map/derive-map.py from Natural Earth's
- * countries (see that script): no library reads TopoJSON in C, and a
- * flat binary of projected points loads in a copy. All little-endian:
+ * countries and the provinces of Vietnam and Laos (see that script): no
+ * library reads TopoJSON in C, and a flat binary of projected points loads
+ * in a copy. All little-endian:
  *
- *   "MKMAP002", uint32 n_land, uint32 n_borders, then n_land + n_borders
- *   records of float32 min_x, min_y, max_x, max_y; uint32 n_points;
+ *   "MKMAP003", uint32 n_land, uint32 n_borders, uint32 n_provinces, then
+ *   n_land + n_borders + n_provinces records (the layers in the order of
+ *   MkMapLayer) of float32 min_x, min_y, max_x, max_y; uint32 n_points;
  *   n_points × float32 (x, y)
  *
  * with x, y on the Mercator square, 0..1 from 180° W and from 85.05° N; a
  * shape that crosses the antimeridian is kept whole, with x past 0 or 1. */
 
-#define MAGIC "MKMAP002"
-#define HEADER_SIZE (8 + 2 * 4)
+#define MAGIC "MKMAP003"
+#define HEADER_SIZE (8 + MK_MAP_N_LAYERS * 4)
 #define RECORD_HEADER_SIZE (5 * 4)
 
 typedef struct {

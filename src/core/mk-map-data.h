@@ -10,13 +10,15 @@
 G_BEGIN_DECLS
 
 /* What a shape is: land is filled (and its outline is the coast), borders
- * are lines. */
+ * between countries and between provinces (of Vietnam and Laos only) are
+ * lines. */
 typedef enum {
   MK_MAP_LAYER_LAND,
   MK_MAP_LAYER_BORDERS,
+  MK_MAP_LAYER_PROVINCES,
 } MkMapLayer;
 
-#define MK_MAP_N_LAYERS 2
+#define MK_MAP_N_LAYERS 3
 
 /* A rectangle on the Mercator square (see mk_map_project()). */
 typedef struct {
