@@ -46,13 +46,25 @@ mk_map_marker_activate (GtkWidget  *widget,
   g_signal_emit (widget, signals[ACTIVATED], 0);
 }
 
+/* Only the dot is the marker: around it, a click goes on to whatever
+ * lies beneath (another place's dot, or the map to drag). The dot, a
+ * child, is picked before this is asked; the names take no clicks. */
+static gboolean
+mk_map_marker_contains (GtkWidget *widget,
+                        double     x,
+                        double     y)
+{
+  return FALSE;
+}
+
 static void
 mk_map_marker_dispose (GObject *object)
 {
   MkMapMarker *self = MK_MAP_MARKER (object);
 
-  /* No gtk_widget_dispose_template(): ShumateMarker unparents its child
-   * itself. */
+  /* The rows are the marker's own children (not ShumateMarker's child),
+   * so they are unparented here. */
+  gtk_widget_dispose_template (GTK_WIDGET (self), MK_TYPE_MAP_MARKER);
   g_clear_object (&self->place);
 
   G_OBJECT_CLASS (mk_map_marker_parent_class)->dispose (object);
@@ -65,6 +77,8 @@ mk_map_marker_class_init (MkMapMarkerClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = mk_map_marker_dispose;
+  widget_class->contains = mk_map_marker_contains;
+  widget_class->contains = mk_map_marker_contains;
 
   /**
    * MkMapMarker::activated:
@@ -83,10 +97,37 @@ mk_map_marker_class_init (MkMapMarkerClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MkMapMarker, name_label);
 }
 
+/* A template sets ShumateMarker's single child, and a box there would
+ * take every click on its empty rows (over another place's dot, say).
+ * So the rows become the marker's own children, in a box layout, and
+ * mk_map_marker_contains() lets clicks through around the dot. */
+static void
+move_rows_into_marker (MkMapMarker *self)
+{
+  GtkWidget *box = shumate_marker_get_child (SHUMATE_MARKER (self));
+  GtkLayoutManager *layout = gtk_box_layout_new (GTK_ORIENTATION_VERTICAL);
+  GtkWidget *row;
+
+  gtk_box_layout_set_homogeneous (GTK_BOX_LAYOUT (layout), TRUE);
+  gtk_widget_set_layout_manager (GTK_WIDGET (self), layout);
+
+  g_object_ref (box);
+  shumate_marker_set_child (SHUMATE_MARKER (self), NULL);
+  while ((row = gtk_widget_get_first_child (box)) != NULL)
+    {
+      g_object_ref (row);
+      gtk_box_remove (GTK_BOX (box), row);
+      gtk_widget_set_parent (row, GTK_WIDGET (self));
+      g_object_unref (row);
+    }
+  g_object_unref (box);
+}
+
 static void
 mk_map_marker_init (MkMapMarker *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  move_rows_into_marker (self);
 }
 
 static int

@@ -412,8 +412,9 @@ test_labels_readable_at_every_zoom (Fixture       *f,
   g_assert_false (label_on_screen (f, vietnam, &bounds));
   g_assert_true (label_on_screen (f, quang_nam, &bounds));
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (vietnam)));
-  g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (mk_test_find_by_css_class (GTK_WIDGET (vietnam),
-                                                                                    "map-marker-dot")),
+  /* A click on Vietnam's dot is Vietnam's, though Quang Nam's marker
+   * (its hidden top row) lies over it. */
+  g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (button_at_place (f, vietnam)),
                             "Vietnam: named in"));
 
   zoom_to (f, 8, 15.9, 107.9);
