@@ -14,6 +14,7 @@
 #include <libsoup/soup.h>
 
 #include "mekong-core.h"
+#include "mk-test-http.h"
 
 #define WAIT_SECONDS 30
 
@@ -39,8 +40,7 @@ typedef struct {
 typedef struct {
   char *dir;
   char *archive;
-  SoupServer *server;
-  GUri *base;
+  MkTestHttp *http;
   GHashTable *routes;     /* path -> Route */
   GHashTable *in_flight;  /* host -> count */
   guint max_per_host;
@@ -118,7 +118,7 @@ url_for (Fixture    *f,
          const char *host,
          const char *path)
 {
-  return g_strdup_printf ("http://%s:%d%s", host, g_uri_get_port (f->base), path);
+  return mk_test_http_url (f->http, host, path);
 }
 
 static GBytes *
@@ -272,7 +272,6 @@ set_up (Fixture       *f,
         gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  GSList *uris;
 
   f->dir = g_dir_make_tmp ("mekong-fetcher-XXXXXX", &error);
   g_assert_no_error (error);
@@ -281,14 +280,7 @@ set_up (Fixture       *f,
   f->in_flight = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   f->paused = g_ptr_array_new_with_free_func (g_object_unref);
 
-  f->server = soup_server_new (NULL, NULL);
-  soup_server_add_handler (f->server, NULL, handle, f, NULL);
-  soup_server_listen_local (f->server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error);
-  g_assert_no_error (error);
-  uris = soup_server_get_uris (f->server);
-  g_assert_nonnull (uris);
-  f->base = g_uri_ref (uris->data);
-  g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
+  f->http = mk_test_http_new (handle, f);
 }
 
 static void
@@ -306,22 +298,6 @@ remove_dir (const char *path)
   g_rmdir (path);
 }
 
-static gboolean flag_timeout (gpointer data);
-
-/* Lets the server see its clients' connections close (the fetcher's
- * session closes them when it goes), so that it frees them before it
- * stops; bounded. */
-static void
-drain_connections (void)
-{
-  gboolean done = FALSE;
-  guint id = g_timeout_add (200, flag_timeout, &done);
-
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
-  (void) id;
-}
-
 static void
 tear_down (Fixture       *f,
            gconstpointer  data)
@@ -334,14 +310,8 @@ tear_down (Fixture       *f,
       soup_server_message_set_status (message, 503, NULL);
       soup_server_message_unpause (message);
     }
-  drain_connections ();
-  soup_server_disconnect (f->server);
   g_clear_pointer (&f->paused, g_ptr_array_unref);
-  g_assert_finalize_object (g_steal_pointer (&f->server));
-  /* Let the sockets' last callbacks run before their owners go. */
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-  g_clear_pointer (&f->base, g_uri_unref);
+  g_clear_pointer (&f->http, mk_test_http_free);
   g_clear_pointer (&f->routes, g_hash_table_unref);
   g_clear_pointer (&f->in_flight, g_hash_table_unref);
   remove_dir (f->dir);

@@ -20,6 +20,7 @@
 #include "mk-add-feed-dialog.h"
 #include "mk-feeds-popover.h"
 #include "mk-window.h"
+#include "mk-test-http.h"
 #include "mk-test-ui.h"
 
 #define N_SAMPLE_ARTICLES 7
@@ -34,8 +35,7 @@ typedef struct
   char       *archive_path;
   MkStore    *store;
   MkWindow   *window;
-  SoupServer *server;
-  int         port;
+  MkTestHttp *http;
   guint       n_requests;
 } Fixture;
 
@@ -238,18 +238,9 @@ static void
 fixture_setup (Fixture       *f,
                gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-  GSList *uris;
-
   f->store = mk_test_archive_open ("mekong-test-window-feeds-XXXXXX", &f->tmpdir, &f->archive_path);
 
-  f->server = soup_server_new (NULL, NULL);
-  soup_server_add_handler (f->server, NULL, handle, f, NULL);
-  soup_server_listen_local (f->server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error);
-  g_assert_no_error (error);
-  uris = soup_server_get_uris (f->server);
-  f->port = g_uri_get_port (uris->data);
-  g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
+  f->http = mk_test_http_new (handle, f);
 
   f->window = mk_window_new (NULL, f->store);
   gtk_window_set_default_size (GTK_WINDOW (f->window), 1000, 1600);
@@ -261,17 +252,8 @@ static void
 fixture_teardown (Fixture       *f,
                   gconstpointer  data)
 {
-  gint64 deadline;
-
   g_assert_true (mk_test_destroy_window ((gpointer *) &f->window, TIMEOUT_SECONDS));
-
-  /* A moment for the server to see its client's connections close. */
-  deadline = g_get_monotonic_time () + G_USEC_PER_SEC / 5;
-  while (g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, FALSE);
-
-  soup_server_disconnect (f->server);
-  g_assert_finalize_object (f->server);
+  g_clear_pointer (&f->http, mk_test_http_free);
   mk_test_drain_main_context ();
   g_assert_finalize_object (f->store);
   mk_test_remove_tmpdir (f->tmpdir);
@@ -285,7 +267,7 @@ static void
 test_add_feed_from_page (Fixture       *f,
                          gconstpointer  data)
 {
-  g_autofree char *page = g_strdup_printf ("http://127.0.0.1:%d/news/", f->port);
+  g_autofree char *page = mk_test_http_url (f->http, "127.0.0.1", "/news/");
   MkAddFeedDialog *dialog;
 
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.add-feed", NULL);
@@ -316,7 +298,7 @@ static void
 test_fetch_shows_errors (Fixture       *f,
                          gconstpointer  data)
 {
-  g_autofree char *url = g_strdup_printf ("http://127.0.0.1:%d/gone.xml", f->port);
+  g_autofree char *url = mk_test_http_url (f->http, "127.0.0.1", "/gone.xml");
   g_autoptr(MkFeedSource) feed = NULL;
   g_autoptr(GError) error = NULL;
   guint n_requests;
