@@ -919,8 +919,11 @@ check_gigabyte (Fixture *f)
   g_assert_cmpint (count_articles (f), ==, 0);
   /* Fast: the cap, not the gigabyte (or the 40 s deadline). */
   g_assert_cmpint (elapsed_ms, <, 10000);
-  /* The body read up to the cap, not the gigabyte. */
-  g_assert_cmpuint (rss_growth, <, 4 * cap);
+  /* The body read up to the cap, not the gigabyte: reading it all would
+   * take more than 1 GiB. The margin over the cap is for AddressSanitizer,
+   * which keeps freed blocks in quarantine (some 80 MB measured here; 20
+   * MB without it). */
+  g_assert_cmpuint (rss_growth, <, 8 * cap);
 }
 
 /* The bomb is what it claims: a small one inflates (CRC and length
