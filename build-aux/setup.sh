@@ -31,7 +31,7 @@ builddir=${1:-build}
 packages=(
   gcc libc6-dev clang libclang-rt-14-dev valgrind
   libgtk-4-dev libadwaita-1-dev libsoup-3.0-dev libshumate-dev libjson-glib-dev
-  libxml2-dev libsqlite3-dev meson ninja-build pkg-config gettext appstream
+  libxml2-dev libsqlite3-dev zlib1g-dev meson ninja-build pkg-config gettext appstream
   desktop-file-utils libglib2.0-bin libgtk-4-bin librsvg2-common xvfb xauth
   xdotool x11-utils glib-networking dbus at-spi2-core python3-gi python3-pyatspi
   gir1.2-atspi-2.0 gir1.2-gtk-4.0 python3-dogtail imagemagick libgl1-mesa-dri sqlite3

@@ -142,15 +142,19 @@ fetched_cb (GObject      *object,
             GAsyncResult *result,
             gpointer      user_data)
 {
-  g_autoptr(MkWindow) self = user_data;
+  GWeakRef *window_ref = user_data;
+  g_autoptr(MkWindow) self = g_weak_ref_get (window_ref);
   g_autoptr(GPtrArray) feeds = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *summary = NULL;
 
+  g_weak_ref_clear (window_ref);
+  g_free (window_ref);
   feeds = mk_feed_fetcher_fetch_finish (MK_FEED_FETCHER (object), result, &error);
-  g_clear_object (&self->fetch_cancellable);
-  if (gtk_widget_in_destruction (GTK_WIDGET (self)))
+  /* The window was closed (and the fetch cancelled as it went). */
+  if (self == NULL || gtk_widget_in_destruction (GTK_WIDGET (self)))
     return;
+  g_clear_object (&self->fetch_cancellable);
 
   set_fetching (self, FALSE);
   if (feeds == NULL && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -174,6 +178,8 @@ start_fetch (MkWindow           *self,
              const char * const *urls,
              guint               total)
 {
+  GWeakRef *window_ref;
+
   if (self->fetch_cancellable != NULL)
     return;
 
@@ -182,8 +188,14 @@ start_fetch (MkWindow           *self,
   self->fetch_cancellable = g_cancellable_new ();
   set_fetching (self, TRUE);
   mk_feeds_popover_set_progress (self->feeds_popover, TRUE, 0, _("Fetching…"));
+  /* A fetch can take minutes (slow servers, timeouts): it holds the
+   * window only weakly, so that closing the window disposes it at once,
+   * which cancels the fetch; what was committed stays, the feed being
+   * written is rolled back. */
+  window_ref = g_new0 (GWeakRef, 1);
+  g_weak_ref_init (window_ref, self);
   mk_feed_fetcher_fetch_async (self->fetcher, urls, self->fetch_cancellable,
-                               fetched_cb, g_object_ref (self));
+                               fetched_cb, window_ref);
 }
 
 static void

@@ -13,13 +13,14 @@
 #include <json-glib/json-glib.h>
 #include <libsoup/soup.h>
 
+#include "mk-test-http.h"
+
 #define WAIT_SECONDS 60
 
 typedef struct {
   char *dir;
   char *archive;
-  SoupServer *server;
-  int port;
+  MkTestHttp *http;
   GHashTable *pages;    /* path -> body */
   guint n_requests;
 } Fixture;
@@ -68,36 +69,13 @@ set_up (Fixture       *f,
         gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  GSList *uris;
 
   f->dir = g_dir_make_tmp ("mekong-cli-feeds-XXXXXX", &error);
   g_assert_no_error (error);
   f->archive = g_build_filename (f->dir, "archive.db", NULL);
   f->pages = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 
-  f->server = soup_server_new (NULL, NULL);
-  soup_server_add_handler (f->server, NULL, handle, f, NULL);
-  soup_server_listen_local (f->server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error);
-  g_assert_no_error (error);
-  uris = soup_server_get_uris (f->server);
-  f->port = g_uri_get_port (uris->data);
-  g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
-}
-
-static gboolean flag_timeout (gpointer data);
-
-/* Lets the server see its clients' connections close (the fetcher's
- * session closes them when it goes), so that it frees them before it
- * stops; bounded. */
-static void
-drain_connections (void)
-{
-  gboolean done = FALSE;
-  guint id = g_timeout_add (200, flag_timeout, &done);
-
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
-  (void) id;
+  f->http = mk_test_http_new (handle, f);
 }
 
 static void
@@ -107,11 +85,7 @@ tear_down (Fixture       *f,
   g_autoptr(GDir) dir = g_dir_open (f->dir, 0, NULL);
   const char *name;
 
-  drain_connections ();
-  soup_server_disconnect (f->server);
-  g_clear_object (&f->server);
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
+  g_clear_pointer (&f->http, mk_test_http_free);
   while (dir && (name = g_dir_read_name (dir)))
     {
       g_autofree char *path = g_build_filename (f->dir, name, NULL);
@@ -128,7 +102,7 @@ static char *
 url_for (Fixture    *f,
          const char *path)
 {
-  return g_strdup_printf ("http://127.0.0.1:%d%s", f->port, path);
+  return mk_test_http_url (f->http, "127.0.0.1", path);
 }
 
 static char *

@@ -1,5 +1,5 @@
-/* test-faults.c — the archive under faults: mekong-cli killed mid-import,
- * two writers at once, a full disk, and files that are read-only, locked,
+/* test-faults.c — the archive under faults: mekong-cli killed mid-import
+ * and mid-fetch, two writers at once, a full disk, and files that are read-only, locked,
  * damaged or not archives at all
  *
  * Copyright 2026 The Mekong developers
@@ -17,6 +17,7 @@
 
 #include "mekong-core.h"
 #include "mk-fts-tokenizer.h"
+#include "mk-test-http.h"
 
 /* Enough files that an import takes a few seconds, so kills land inside. */
 #define N_ARTICLES 1000
@@ -473,6 +474,576 @@ test_kill_during_import (Fixture       *f,
   g_assert_cmpuint (n_inside, >=, N_KILLS / 2);
 }
 
+/* Killed mid-fetch ---------------------------------------------------------- */
+
+/* Thirty feeds of forty items, one in ten items long (about 40 kB), served
+ * by a SoupServer in a thread of this process while mekong-cli fetches;
+ * five feeds trickle their answer in pieces, so that kills land inside
+ * downloads as well as inside writes. Odd feeds are on "localhost", even
+ * ones on "127.0.0.1": two hosts, fetched side by side. */
+#define N_FEEDS        30
+/* Under AddressSanitizer, on a loaded machine, a whole fetch of 40 items a
+ * feed takes a minute; 10 items (one of them long) keep the kills inside
+ * the time limit there, and slower slow feeds keep some kills inside
+ * downloads. */
+#if defined(__SANITIZE_ADDRESS__)
+#define N_ITEMS        10
+#define SLOW_PIECE_MS  300   /* writes slow down more than downloads there */
+#else
+#define N_ITEMS        40
+#define SLOW_PIECE_MS  50
+#endif
+#define N_FETCH_KILLS  20
+#define SLOW_PIECES    10
+
+#define FEED_LAST_MODIFIED "Mon, 23 Nov 2026 06:00:00 GMT"
+
+/* This process runs a SoupServer, so its leak reports need AddressSanitizer's
+ * slow unwinder (see tests/meson.build); mekong-cli does not, and with it
+ * a fetch under the sanitizers takes minutes instead of seconds. */
+static const char * const cli_asan_env[] = { "ASAN_OPTIONS", "detect_leaks=1:abort_on_error=1", NULL };
+
+typedef struct {
+  MkTestHttp *http;
+  char *bodies[N_FEEDS];   /* read-only once the server runs */
+  gint n_in_flight;        /* answers started and not finished (atomic) */
+  gint n_not_modified;     /* 304s given (atomic) */
+} FeedServer;
+
+/* A slow answer, fed in SLOW_PIECES pieces from the server's thread. */
+typedef struct {
+  SoupServerMessage *message;
+  const char *body;
+  gsize length;
+  guint n_sent;
+  gboolean finished;
+} Trickle;
+
+static gboolean
+is_slow_feed (guint feed)
+{
+  return feed % 6 == 1;
+}
+
+static char *
+feed_etag (guint feed)
+{
+  return g_strdup_printf ("\"feed-%u-v1\"", feed);
+}
+
+static const char *
+feed_host (guint feed)
+{
+  return feed % 2 ? "localhost" : "127.0.0.1";
+}
+
+static char *
+feed_url (FeedServer *server,
+          guint       feed)
+{
+  g_autofree char *path = g_strdup_printf ("/feed-%u.xml", feed);
+
+  return mk_test_http_url (server->http, feed_host (feed), path);
+}
+
+/* What item @item of @feed says: a dateline with places and an
+ * organisation (work for the entity pass), a marker word of its own (to
+ * find its full-text row), and for one item in ten some 40 kB more. */
+static char *
+item_body (guint feed,
+           guint item)
+{
+  GString *body = g_string_new (NULL);
+
+  g_string_append_printf (body, "Vientiane (KPL) - The Ministry of Labour and Social Welfare met "
+                                "delegates from Hanoi about story %u of feed %u. Marker f%ui%u.",
+                          item, feed, feed, item);
+  if (item % 10 == 7)
+    while (body->len < 40000)
+      g_string_append_printf (body, " Trade on the Mekong river, paragraph %u of story %u.",
+                              (guint) body->len, item);
+  return g_string_free (body, FALSE);
+}
+
+static char *
+feed_xml (guint feed)
+{
+  GString *xml = g_string_new (NULL);
+
+  g_string_append_printf (xml, "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel>"
+                               "<title>Feed %u</title><link>https://news.example/%u/</link>",
+                          feed, feed);
+  for (guint item = 0; item < N_ITEMS; item++)
+    {
+      g_autofree char *body = item_body (feed, item);
+
+      g_string_append_printf (xml, "<item><guid isPermaLink=\"false\">urn:mekong-test:%u:%u</guid>"
+                                   "<link>https://news.example/%u/%u</link>"
+                                   "<title>Laos report %u-%u</title><description>%s</description>"
+                                   "<pubDate>Mon, 23 Nov 2026 07:%02u:00 +0700</pubDate></item>",
+                              feed, item, feed, item, feed, item, body, item);
+    }
+  g_string_append (xml, "</channel></rss>");
+  return g_string_free (xml, FALSE);
+}
+
+static void
+answer_finished (SoupServerMessage *message,
+                 FeedServer        *server)
+{
+  g_atomic_int_add (&server->n_in_flight, -1);
+}
+
+static void
+trickle_finished (SoupServerMessage *message,
+                  Trickle           *trickle)
+{
+  trickle->finished = TRUE;
+}
+
+static gboolean
+trickle_next (gpointer data)
+{
+  Trickle *trickle = data;
+  SoupMessageBody *body;
+  gsize from, to;
+
+  /* The client went away (killed): the message is done with. */
+  if (trickle->finished)
+    return G_SOURCE_REMOVE;
+
+  body = soup_server_message_get_response_body (trickle->message);
+  from = trickle->length * trickle->n_sent / SLOW_PIECES;
+  to = trickle->length * ++trickle->n_sent / SLOW_PIECES;
+  soup_message_body_append (body, SOUP_MEMORY_STATIC, trickle->body + from, to - from);
+  if (trickle->n_sent == SLOW_PIECES)
+    soup_message_body_complete (body);
+  soup_server_message_unpause (trickle->message);
+  return trickle->n_sent < SLOW_PIECES ? G_SOURCE_CONTINUE : G_SOURCE_REMOVE;
+}
+
+static void
+trickle_free (gpointer data)
+{
+  Trickle *trickle = data;
+
+  g_signal_handlers_disconnect_by_data (trickle->message, trickle);
+  g_object_unref (trickle->message);
+  g_free (trickle);
+}
+
+/* In the server's thread. 304 when the client has the feed's ETag. */
+static void
+serve_feed (SoupServer        *soup_server,
+            SoupServerMessage *message,
+            const char        *path,
+            GHashTable        *query,
+            gpointer           data)
+{
+  FeedServer *server = data;
+  SoupMessageHeaders *request = soup_server_message_get_request_headers (message);
+  SoupMessageHeaders *response = soup_server_message_get_response_headers (message);
+  g_autofree char *etag = NULL;
+  g_autofree char *number = NULL;
+  const char *body;
+  guint64 feed;
+
+  if (g_str_has_prefix (path, "/feed-") && g_str_has_suffix (path, ".xml"))
+    number = g_strndup (path + 6, strlen (path) - 10);
+  if (number == NULL || !g_ascii_string_to_unsigned (number, 10, 0, N_FEEDS - 1, &feed, NULL))
+    {
+      soup_server_message_set_status (message, 404, NULL);
+      return;
+    }
+
+  etag = feed_etag (feed);
+  soup_message_headers_replace (response, "ETag", etag);
+  soup_message_headers_replace (response, "Last-Modified", FEED_LAST_MODIFIED);
+  if (g_strcmp0 (soup_message_headers_get_one (request, "If-None-Match"), etag) == 0)
+    {
+      g_atomic_int_inc (&server->n_not_modified);
+      soup_server_message_set_status (message, 304, NULL);
+      return;
+    }
+
+  g_atomic_int_inc (&server->n_in_flight);
+  g_signal_connect (message, "finished", G_CALLBACK (answer_finished), server);
+  soup_server_message_set_status (message, 200, NULL);
+  body = server->bodies[feed];
+  if (!is_slow_feed (feed))
+    {
+      soup_server_message_set_response (message, "application/rss+xml", SOUP_MEMORY_STATIC,
+                                        body, strlen (body));
+      return;
+    }
+
+  {
+    Trickle *trickle = g_new0 (Trickle, 1);
+    g_autoptr(GSource) timer = g_timeout_source_new (SLOW_PIECE_MS);
+
+    trickle->message = g_object_ref (message);
+    trickle->body = body;
+    trickle->length = strlen (body);
+    g_signal_connect (message, "finished", G_CALLBACK (trickle_finished), trickle);
+    soup_message_headers_replace (response, "Content-Type", "application/rss+xml");
+    soup_message_headers_set_encoding (response, SOUP_ENCODING_CHUNKED);
+    /* Paused until the first piece is there. */
+    soup_server_message_pause (message);
+    g_source_set_callback (timer, trickle_next, trickle, trickle_free);
+    g_source_attach (timer, g_main_context_get_thread_default ());
+  }
+}
+
+static void
+feed_server_free (FeedServer *server)
+{
+  g_clear_pointer (&server->http, mk_test_http_free);
+  for (guint i = 0; i < N_FEEDS; i++)
+    g_free (server->bodies[i]);
+  g_free (server);
+}
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (FeedServer, feed_server_free)
+
+static FeedServer *
+feed_server_new (void)
+{
+  FeedServer *server = g_new0 (FeedServer, 1);
+
+  for (guint i = 0; i < N_FEEDS; i++)
+    server->bodies[i] = feed_xml (i);
+  server->http = mk_test_http_new_in_thread (serve_feed, server);
+  return server;
+}
+
+/* An article as a whole fetch stores it. */
+typedef struct {
+  char *title;
+  char *body;
+  char *feed_url;
+  char *marker;
+} Stored;
+
+static void
+stored_free (Stored *stored)
+{
+  g_free (stored->title);
+  g_free (stored->body);
+  g_free (stored->feed_url);
+  g_free (stored->marker);
+  g_free (stored);
+}
+
+/* guid -> Stored, from the archive of a fetch that was not interrupted. */
+static GHashTable *
+read_stored (const char *path)
+{
+  GHashTable *all = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) stored_free);
+  sqlite3 *db = open_db (path);
+  sqlite3_stmt *stmt = NULL;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT a.guid, a.title, a.body, s.location FROM articles a"
+                                           " JOIN sources s ON s.id = a.source_id", -1, &stmt, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      Stored *stored = g_new0 (Stored, 1);
+      guint feed, item;
+
+      g_assert_cmpint (sscanf ((const char *) sqlite3_column_text (stmt, 0), "urn:mekong-test:%u:%u",
+                               &feed, &item), ==, 2);
+      stored->title = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+      stored->body = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
+      stored->feed_url = g_strdup ((const char *) sqlite3_column_text (stmt, 3));
+      stored->marker = g_strdup_printf ("f%ui%u", feed, item);
+      g_hash_table_insert (all, g_strdup ((const char *) sqlite3_column_text (stmt, 0)), stored);
+    }
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return all;
+}
+
+static gint64
+query_int_text (sqlite3    *db,
+                const char *sql,
+                const char *value)
+{
+  sqlite3_stmt *stmt = NULL;
+  gint64 n = -1;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  sqlite3_bind_text (stmt, 1, value, -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    n = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  return n;
+}
+
+/* Each feed's stored state against its articles: a feed holds all of its
+ * items or none (one transaction per feed), and validators (ETag,
+ * Last-Modified), which make the next fetch a 304, are only ever stored
+ * with every item they stand for. Returns how many feeds are whole. */
+static guint
+check_feed_states (sqlite3 *db)
+{
+  sqlite3_stmt *stmt = NULL;
+  guint n_whole = 0;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT s.location, s.etag, s.last_modified, s.last_fetched,"
+                                           " (SELECT count(*) FROM articles a WHERE a.source_id = s.id)"
+                                           " FROM sources s WHERE s.kind = 'feed'", -1, &stmt, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      const char *location = (const char *) sqlite3_column_text (stmt, 0);
+      const char *etag = (const char *) sqlite3_column_text (stmt, 1);
+      const char *last_modified = (const char *) sqlite3_column_text (stmt, 2);
+      const char *last_fetched = (const char *) sqlite3_column_text (stmt, 3);
+      gint64 n = sqlite3_column_int64 (stmt, 4);
+
+      if (n != 0 && n != N_ITEMS)
+        g_error ("%s holds %" G_GINT64_FORMAT " of its %d items", location, n, N_ITEMS);
+      if ((etag != NULL || last_modified != NULL || last_fetched != NULL) && n != N_ITEMS)
+        g_error ("%s claims a fetch (ETag %s, Last-Modified %s, fetched %s) but holds %" G_GINT64_FORMAT
+                 " of its %d items", location, etag, last_modified, last_fetched, n, N_ITEMS);
+      if (n == N_ITEMS)
+        {
+          g_assert_nonnull (etag);
+          g_assert_cmpstr (last_modified, ==, FEED_LAST_MODIFIED);
+        }
+      n_whole += n == N_ITEMS;
+    }
+  sqlite3_finalize (stmt);
+  return n_whole;
+}
+
+/* After a fetch, whole or killed: the file is intact; every article is
+ * one a whole fetch stores (title, body, feed), with its entities and its
+ * full-text row, and is there once; feeds are whole or untouched. Returns
+ * how many articles the archive holds; *@n_whole_feeds how many feeds. */
+static guint
+check_fetched (const char *path,
+               GHashTable *expected,
+               guint      *n_whole_feeds)
+{
+  sqlite3 *db = open_db (path);
+  g_autofree char *integrity = query_text (db, "PRAGMA integrity_check");
+  sqlite3_stmt *stmt = NULL;
+  guint n = 0;
+
+  g_assert_cmpstr (integrity, ==, "ok");
+  g_assert_cmpint (sqlite3_exec (db, "INSERT INTO articles_fts (articles_fts) VALUES ('integrity-check')",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (query_int (db, "SELECT count(*) FROM articles"), ==,
+                   query_int (db, "SELECT count(DISTINCT guid) FROM articles"));
+  g_assert_cmpint (query_int (db, "SELECT count(*) FROM articles"), ==,
+                   query_int (db, "SELECT count(DISTINCT url) FROM articles"));
+  g_assert_cmpint (query_int (db, "SELECT count(*) FROM articles a WHERE NOT EXISTS "
+                                  "(SELECT 1 FROM mentions m WHERE m.article = a.id)"), ==, 0);
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT a.guid, a.title, a.body, s.location, a.sort_key"
+                                           " FROM articles a JOIN sources s ON s.id = a.source_id",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      const char *guid = (const char *) sqlite3_column_text (stmt, 0);
+      Stored *whole = g_hash_table_lookup (expected, guid);
+
+      g_assert_nonnull (whole);
+      g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 1), ==, whole->title);
+      g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 2), ==, whole->body);
+      g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 3), ==, whole->feed_url);
+      /* Its own full-text row, found by its marker word. */
+      g_assert_cmpint (query_int_text (db, "SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?1",
+                                       whole->marker), ==, sqlite3_column_int64 (stmt, 4));
+      n++;
+    }
+  sqlite3_finalize (stmt);
+  g_assert_cmpint (n, ==, query_int (db, "SELECT count(*) FROM articles"));
+
+  *n_whole_feeds = check_feed_states (db);
+  g_assert_cmpuint (n, ==, *n_whole_feeds * N_ITEMS);
+  sqlite3_close (db);
+  return n;
+}
+
+static void
+copy_archive (const char *from,
+              const char *to)
+{
+  g_autoptr(GFile) source = g_file_new_for_path (from);
+  g_autoptr(GFile) destination = g_file_new_for_path (to);
+  g_autoptr(GError) error = NULL;
+
+  g_file_copy (source, destination, G_FILE_COPY_OVERWRITE, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+}
+
+/* What was going on when a kill came. */
+typedef struct {
+  GSubprocess *process;
+  FeedServer *server;
+  const char *archive;
+  gint n_downloading;    /* answers the server was sending */
+  gboolean writing;      /* a write transaction held the archive */
+} KillMoment;
+
+/* Whether someone holds the archive's write lock: BEGIN IMMEDIATE fails
+ * at once (no busy timeout) while a transaction writes. */
+static gboolean
+write_lock_held (const char *archive)
+{
+  sqlite3 *db = NULL;
+  gboolean held;
+
+  g_assert_cmpint (sqlite3_open_v2 (archive, &db, SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
+  held = sqlite3_exec (db, "BEGIN IMMEDIATE", NULL, NULL, NULL) == SQLITE_BUSY;
+  if (!held)
+    sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
+  sqlite3_close (db);
+  return held;
+}
+
+static gboolean
+kill_fetch (gpointer user_data)
+{
+  KillMoment *moment = user_data;
+
+  moment->n_downloading = g_atomic_int_get (&moment->server->n_in_flight);
+  moment->writing = write_lock_held (moment->archive);
+  g_subprocess_force_exit (moment->process);
+  return G_SOURCE_REMOVE;
+}
+
+/* Runs `mekong-cli fetch` on f->archive and SIGKILLs it after @delay_ms;
+ * returns FALSE when it had finished before. */
+static gboolean
+fetch_killed_after (Fixture    *f,
+                    FeedServer *server,
+                    guint       delay_ms,
+                    KillMoment *moment)
+{
+  g_autoptr(GSubprocess) process = spawn_cli (f, cli_asan_env, NULL, f->archive, "fetch", NULL);
+  g_autoptr(CliRun) run = g_new0 (CliRun, 1);
+  g_autoptr(GSource) timer = g_timeout_source_new (delay_ms);
+
+  moment->process = process;
+  moment->server = server;
+  moment->archive = f->archive;
+  moment->n_downloading = -1;
+  run->status = -2;
+  g_subprocess_communicate_utf8_async (process, NULL, NULL, communicated, run);
+  g_source_set_callback (timer, kill_fetch, moment, NULL);
+  g_source_attach (timer, NULL);
+  while (run->status == -2)
+    g_main_context_iteration (NULL, TRUE);
+  g_source_destroy (timer);
+
+  if (run->status == -1)
+    {
+      g_assert_true (g_subprocess_get_if_signaled (process));
+      g_assert_cmpint (g_subprocess_get_term_sig (process), ==, SIGKILL);
+      return TRUE;
+    }
+
+  g_assert_cmpint (run->status, ==, 0);
+  return FALSE;
+}
+
+static gint64
+run_fetch_to_end (Fixture *f)
+{
+  gint64 start = g_get_monotonic_time ();
+  g_autoptr(CliRun) run = run_cli_full (f, cli_asan_env, NULL, "fetch", NULL);
+
+  if (run->status != 0)
+    g_error ("mekong-cli fetch exited with %d: %s", run->status, run->err);
+  g_assert_nonnull (strstr (run->out, "0 failed"));
+  return (g_get_monotonic_time () - start) / 1000;
+}
+
+/* SIGKILL at N_FETCH_KILLS random moments of `mekong-cli fetch` of
+ * N_FEEDS feeds (registered with the real `add-feed`), each time from the
+ * archive as add-feed left it: after each kill the archive is intact, each
+ * article is whole, each feed whole or untouched, and no feed keeps an
+ * ETag or Last-Modified for items it does not hold (the next fetch would
+ * get a 304 and never bring them). A re-run (after every fourth kill and
+ * the last) brings every item of every feed, once. */
+static void
+test_kill_during_fetch (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(FeedServer) server = feed_server_new ();
+  g_autofree char *registered = g_build_filename (f->dir, "registered.db", NULL);
+  g_autofree char *whole = g_build_filename (f->dir, "whole.db", NULL);
+  g_autoptr(GHashTable) expected = NULL;
+  guint n_inside = 0, n_downloading = 0, n_writing = 0, n_whole_feeds;
+  gint64 full_ms, start;
+
+  /* The feeds, registered as a person would. */
+  start = g_get_monotonic_time ();
+  for (guint i = 0; i < N_FEEDS; i++)
+    {
+      g_autofree char *url = feed_url (server, i);
+      g_autoptr(GSubprocess) process = spawn_cli (f, cli_asan_env, NULL, registered, "add-feed", url);
+      g_autoptr(CliRun) run = finish_cli (process);
+
+      assert_success (run);
+    }
+  g_test_message ("%d add-feeds took %" G_GINT64_FORMAT " ms", N_FEEDS,
+                  (g_get_monotonic_time () - start) / 1000);
+
+  /* A fetch that is not interrupted: how long it takes (so that the kills
+   * fall across all of it), and what it stores. */
+  copy_archive (registered, f->archive);
+  full_ms = run_fetch_to_end (f);
+  copy_archive (f->archive, whole);
+  expected = read_stored (whole);
+  g_assert_cmpuint (g_hash_table_size (expected), ==, N_FEEDS * N_ITEMS);
+  g_assert_cmpuint (check_fetched (whole, expected, &n_whole_feeds), ==, N_FEEDS * N_ITEMS);
+  g_test_message ("a whole fetch of %d feeds of %d items takes %" G_GINT64_FORMAT " ms",
+                  N_FEEDS, N_ITEMS, full_ms);
+
+  for (guint i = 0; i < N_FETCH_KILLS; i++)
+    {
+      guint delay = g_test_rand_int_range (10, MAX (full_ms, 20));
+      KillMoment moment = { 0 };
+      gboolean killed;
+      guint n;
+
+      remove_archive (f);
+      copy_archive (registered, f->archive);
+      killed = fetch_killed_after (f, server, delay, &moment);
+      n = check_fetched (f->archive, expected, &n_whole_feeds);
+      g_test_message ("kill %u after %u ms: %s, %d downloads under way, %s; "
+                      "%u articles, %u of %d feeds whole",
+                      i, delay, killed ? "killed" : "had finished", moment.n_downloading,
+                      moment.writing ? "writing" : "not writing", n, n_whole_feeds, N_FEEDS);
+      n_inside += killed && n < N_FEEDS * N_ITEMS;
+      n_downloading += killed && moment.n_downloading > 0;
+      n_writing += killed && moment.writing;
+
+      if (i % 4 == 3 || i == N_FETCH_KILLS - 1)
+        {
+          gint not_modified = g_atomic_int_get (&server->n_not_modified);
+          guint n_whole_before = n_whole_feeds;
+          gint64 rerun_ms = run_fetch_to_end (f);
+
+          g_assert_cmpuint (check_fetched (f->archive, expected, &n_whole_feeds), ==, N_FEEDS * N_ITEMS);
+          /* The feeds that were whole were asked with their ETag and
+           * answered 304; the others were fetched again. */
+          g_assert_cmpint (g_atomic_int_get (&server->n_not_modified) - not_modified, ==, n_whole_before);
+          g_test_message ("re-run: %" G_GINT64_FORMAT " ms, %u feeds answered 304, every item there once",
+                          rerun_ms, n_whole_before);
+        }
+    }
+
+  g_test_message ("%u kills inside the fetch: %u during downloads, %u during writes",
+                  n_inside, n_downloading, n_writing);
+  /* The test means nothing unless kills landed inside fetches, some
+   * while answers came and some while the archive was written. */
+  g_assert_cmpuint (n_inside, >=, N_FETCH_KILLS / 2);
+  g_assert_cmpuint (n_downloading, >, 0);
+  g_assert_cmpuint (n_writing, >, 0);
+}
+
 /* Two writers at once ------------------------------------------------------- */
 
 /* Two `mekong-cli import`s into one archive at the same time: both
@@ -712,6 +1283,7 @@ main (int    argc,
 #define ADD(path, func) \
   g_test_add ("/faults/" path, Fixture, NULL, set_up, func, tear_down)
   ADD ("kill-during-import", test_kill_during_import);
+  ADD ("kill-during-fetch", test_kill_during_fetch);
   ADD ("two-importers", test_two_importers);
   ADD ("import-beside-reader-and-writer", test_import_beside_reader_and_writer);
   ADD ("locked-archive", test_locked_archive);

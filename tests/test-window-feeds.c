@@ -12,14 +12,17 @@
 #include "config.h"
 
 #include <locale.h>
+#include <stdio.h>
 #include <string.h>
 
 #include <glib/gstdio.h>
 #include <libsoup/soup.h>
+#include <sqlite3.h>
 
 #include "mk-add-feed-dialog.h"
 #include "mk-feeds-popover.h"
 #include "mk-window.h"
+#include "mk-test-http.h"
 #include "mk-test-ui.h"
 
 #define N_SAMPLE_ARTICLES 7
@@ -34,9 +37,9 @@ typedef struct
   char       *archive_path;
   MkStore    *store;
   MkWindow   *window;
-  SoupServer *server;
-  int         port;
+  MkTestHttp *http;
   guint       n_requests;
+  guint       n_slow_pending;  /* slow answers not yet given */
 } Fixture;
 
 typedef gboolean (*Condition) (Fixture *f, gconstpointer data);
@@ -194,6 +197,98 @@ feed_row_has_error (Fixture       *f,
 
 /* The server ------------------------------------------------------------------ */
 
+/* Slow feeds: N_SLOW_FEEDS of N_SLOW_ITEMS items each, every answer
+ * SLOW_ANSWER_MS late, on two hosts (so two at a time). */
+#define N_SLOW_FEEDS   12
+#define N_SLOW_ITEMS   20
+#define SLOW_ANSWER_MS 400
+
+typedef struct {
+  Fixture *f;
+  SoupServerMessage *message;
+  char *body;
+  gboolean finished;
+} SlowAnswer;
+
+static char *
+slow_feed_xml (guint feed)
+{
+  GString *xml = g_string_new (NULL);
+
+  g_string_append_printf (xml, "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel>"
+                               "<title>Slow outlet %u</title><link>https://slow.example/%u/</link>",
+                          feed, feed);
+  for (guint item = 0; item < N_SLOW_ITEMS; item++)
+    g_string_append_printf (xml, "<item><guid>slow-%u-%u</guid><link>https://slow.example/%u/%u</link>"
+                                 "<title>Slow story %u of outlet %u</title>"
+                                 "<description>Delegates met in Vientiane and Hanoi, story %u.</description>"
+                                 "</item>",
+                            feed, item, feed, item, item, feed, item);
+  g_string_append (xml, "</channel></rss>");
+  return g_string_free (xml, FALSE);
+}
+
+static void
+slow_answer_finished (SoupServerMessage *message,
+                      SlowAnswer        *answer)
+{
+  answer->finished = TRUE;
+}
+
+static gboolean
+give_slow_answer (gpointer data)
+{
+  SlowAnswer *answer = data;
+
+  /* A client that gave up (the window closed) is not answered. */
+  if (!answer->finished)
+    {
+      soup_server_message_set_status (answer->message, 200, NULL);
+      soup_message_headers_replace (soup_server_message_get_response_headers (answer->message),
+                                    "ETag", "\"slow-v1\"");
+      soup_server_message_set_response (answer->message, "application/rss+xml", SOUP_MEMORY_COPY,
+                                        answer->body, strlen (answer->body));
+      soup_server_message_unpause (answer->message);
+    }
+  answer->f->n_slow_pending--;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+slow_answer_free (gpointer data)
+{
+  SlowAnswer *answer = data;
+
+  g_signal_handlers_disconnect_by_data (answer->message, answer);
+  g_object_unref (answer->message);
+  g_free (answer->body);
+  g_free (answer);
+}
+
+static void
+answer_slowly (Fixture           *f,
+               SoupServerMessage *message,
+               const char        *path)
+{
+  SlowAnswer *answer;
+  guint feed;
+
+  if (sscanf (path, "/slow-%u.xml", &feed) != 1 || feed >= N_SLOW_FEEDS)
+    {
+      soup_server_message_set_status (message, 404, NULL);
+      return;
+    }
+
+  answer = g_new0 (SlowAnswer, 1);
+  answer->f = f;
+  answer->message = g_object_ref (message);
+  answer->body = slow_feed_xml (feed);
+  g_signal_connect (message, "finished", G_CALLBACK (slow_answer_finished), answer);
+  soup_server_message_pause (message);
+  f->n_slow_pending++;
+  g_timeout_add_full (G_PRIORITY_DEFAULT, SLOW_ANSWER_MS, give_slow_answer, answer, slow_answer_free);
+}
+
 static void
 handle (SoupServer        *server,
         SoupServerMessage *message,
@@ -206,6 +301,11 @@ handle (SoupServer        *server,
   const char *type = "text/html";
 
   f->n_requests++;
+  if (g_str_has_prefix (path, "/slow-"))
+    {
+      answer_slowly (f, message, path);
+      return;
+    }
   if (g_str_equal (path, "/news/"))
     body = g_strdup ("<!DOCTYPE html><html><head><title>News</title>"
                      "<link rel=\"alternate\" type=\"application/atom+xml\" href=\"feed.xml\">"
@@ -238,18 +338,9 @@ static void
 fixture_setup (Fixture       *f,
                gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-  GSList *uris;
-
   f->store = mk_test_archive_open ("mekong-test-window-feeds-XXXXXX", &f->tmpdir, &f->archive_path);
 
-  f->server = soup_server_new (NULL, NULL);
-  soup_server_add_handler (f->server, NULL, handle, f, NULL);
-  soup_server_listen_local (f->server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error);
-  g_assert_no_error (error);
-  uris = soup_server_get_uris (f->server);
-  f->port = g_uri_get_port (uris->data);
-  g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
+  f->http = mk_test_http_new (handle, f);
 
   f->window = mk_window_new (NULL, f->store);
   gtk_window_set_default_size (GTK_WINDOW (f->window), 1000, 1600);
@@ -261,17 +352,8 @@ static void
 fixture_teardown (Fixture       *f,
                   gconstpointer  data)
 {
-  gint64 deadline;
-
   g_assert_true (mk_test_destroy_window ((gpointer *) &f->window, TIMEOUT_SECONDS));
-
-  /* A moment for the server to see its client's connections close. */
-  deadline = g_get_monotonic_time () + G_USEC_PER_SEC / 5;
-  while (g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, FALSE);
-
-  soup_server_disconnect (f->server);
-  g_assert_finalize_object (f->server);
+  g_clear_pointer (&f->http, mk_test_http_free);
   mk_test_drain_main_context ();
   g_assert_finalize_object (f->store);
   mk_test_remove_tmpdir (f->tmpdir);
@@ -285,7 +367,7 @@ static void
 test_add_feed_from_page (Fixture       *f,
                          gconstpointer  data)
 {
-  g_autofree char *page = g_strdup_printf ("http://127.0.0.1:%d/news/", f->port);
+  g_autofree char *page = mk_test_http_url (f->http, "127.0.0.1", "/news/");
   MkAddFeedDialog *dialog;
 
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.add-feed", NULL);
@@ -316,7 +398,7 @@ static void
 test_fetch_shows_errors (Fixture       *f,
                          gconstpointer  data)
 {
-  g_autofree char *url = g_strdup_printf ("http://127.0.0.1:%d/gone.xml", f->port);
+  g_autofree char *url = mk_test_http_url (f->http, "127.0.0.1", "/gone.xml");
   g_autoptr(MkFeedSource) feed = NULL;
   g_autoptr(GError) error = NULL;
   guint n_requests;
@@ -338,6 +420,190 @@ test_fetch_shows_errors (Fixture       *f,
   g_assert_true (n_articles_listed (f, GUINT_TO_POINTER (N_SAMPLE_ARTICLES)));
 }
 
+/* Closed while fetching ------------------------------------------------------ */
+
+static gint64
+archive_count (sqlite3    *db,
+               const char *sql)
+{
+  sqlite3_stmt *stmt = NULL;
+  gint64 n;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  n = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  return n;
+}
+
+/* The slow feeds' state in the archive, read with SQLite directly: the
+ * file is intact; each feed holds all of its items or none, and keeps an
+ * ETag only with all of them (else the next fetch would get a 304 and
+ * never bring them). Returns how many feeds are whole. */
+static guint
+check_slow_feeds (Fixture *f)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  guint n_whole = 0;
+
+  g_assert_cmpint (sqlite3_open_v2 (f->archive_path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  sqlite3_busy_timeout (db, 10000);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "PRAGMA integrity_check", -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 0), ==, "ok");
+  sqlite3_finalize (stmt);
+
+  g_assert_cmpint (archive_count (db, "SELECT count(*) FROM articles WHERE url LIKE 'https://slow.example/%'"), ==,
+                   archive_count (db, "SELECT count(DISTINCT url) FROM articles WHERE url LIKE 'https://slow.example/%'"));
+  g_assert_cmpint (archive_count (db, "SELECT count(*) FROM articles WHERE body = ''"), ==, 0);
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT s.location, s.etag,"
+                                           " (SELECT count(*) FROM articles a WHERE a.source_id = s.id)"
+                                           " FROM sources s WHERE s.kind = 'feed'", -1, &stmt, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      const char *etag = (const char *) sqlite3_column_text (stmt, 1);
+      gint64 n = sqlite3_column_int64 (stmt, 2);
+
+      g_test_message ("%s: %" G_GINT64_FORMAT " articles, ETag %s",
+                      (const char *) sqlite3_column_text (stmt, 0), n, etag ? etag : "none");
+      g_assert_true (n == 0 || n == N_SLOW_ITEMS);
+      g_assert_true ((etag != NULL) == (n == N_SLOW_ITEMS));
+      n_whole += n == N_SLOW_ITEMS;
+    }
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return n_whole;
+}
+
+static gboolean
+slow_feeds_listed (Fixture       *f,
+                   gconstpointer  data)
+{
+  GtkWidget *popover = mk_test_find_widget (GTK_WIDGET (f->window), MK_TYPE_FEEDS_POPOVER);
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+
+  mk_test_collect_widgets (popover, ADW_TYPE_ACTION_ROW, rows);
+  return rows->len == N_SLOW_FEEDS;
+}
+
+static gboolean
+feeds_whole (Fixture       *f,
+             gconstpointer  data)
+{
+  gint64 n = mk_store_count_articles (f->store, NULL) - N_SAMPLE_ARTICLES;
+
+  return n >= GPOINTER_TO_INT (data) * N_SLOW_ITEMS;
+}
+
+static gboolean
+window_gone (Fixture       *f,
+             gconstpointer  data)
+{
+  return f->window == NULL;
+}
+
+static gboolean
+fetch_idle (Fixture       *f,
+            gconstpointer  data)
+{
+  return f->n_slow_pending == 0;
+}
+
+static gboolean
+can_fetch (Fixture       *f,
+           gconstpointer  data)
+{
+  GtkWidget *popover = mk_test_find_widget (GTK_WIDGET (f->window), MK_TYPE_FEEDS_POPOVER);
+  g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+
+  /* The popover's Fetch button, enabled again once a fetch is over. */
+  mk_test_collect_widgets (popover, GTK_TYPE_BUTTON, buttons);
+  for (guint i = 0; i < buttons->len; i++)
+    if (g_strcmp0 (gtk_actionable_get_action_name (g_ptr_array_index (buttons, i)), "win.fetch-feeds") == 0)
+      return gtk_widget_is_sensitive (g_ptr_array_index (buttons, i));
+  g_assert_not_reached ();
+}
+
+static void
+open_window_with_feeds (Fixture *f)
+{
+  f->window = mk_window_new (NULL, f->store);
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 1000, 1600);
+  gtk_window_present (GTK_WINDOW (f->window));
+  g_assert_true (wait_until (f, slow_feeds_listed, NULL));
+  g_assert_true (can_fetch (f, NULL));
+}
+
+/* The window closed while it fetches slow feeds (Ctrl+R, win.fetch-feeds):
+ * closing does not wait for the fetch (the main loop turns on), the fetch
+ * stops (no request after), the window goes; the archive is intact, the
+ * feeds stored before the close are there whole, the others untouched. A
+ * new window on the archive then fetches them all. */
+static void
+test_closed_during_fetch (Fixture       *f,
+                          gconstpointer  data)
+{
+  gint64 start, destroy_us, gone_us;
+  guint n_whole, n_requests;
+
+  for (guint i = 0; i < N_SLOW_FEEDS; i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/slow-%u.xml", i);
+      g_autofree char *url = mk_test_http_url (f->http, i % 2 ? "localhost" : "127.0.0.1", path);
+      g_autoptr(MkFeedSource) feed = NULL;
+      g_autoptr(GError) error = NULL;
+
+      feed = mk_store_add_feed (f->store, url, NULL, NULL, &error);
+      g_assert_no_error (error);
+    }
+  /* The feeds are read when the window opens. */
+  g_assert_true (mk_test_destroy_window ((gpointer *) &f->window, TIMEOUT_SECONDS));
+  open_window_with_feeds (f);
+
+  /* Closed once two feeds are in, the others on their way. */
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.fetch-feeds", NULL);
+  g_assert_true (wait_until (f, feeds_whole, GINT_TO_POINTER (2)));
+  g_assert_false (can_fetch (f, NULL));
+
+  start = g_get_monotonic_time ();
+  g_object_add_weak_pointer (G_OBJECT (f->window), (gpointer *) &f->window);
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  destroy_us = g_get_monotonic_time () - start;
+  g_assert_true (wait_until (f, window_gone, NULL));
+  gone_us = g_get_monotonic_time () - start;
+  g_test_message ("closing took %" G_GINT64_FORMAT " ms; the window was gone after %" G_GINT64_FORMAT " ms",
+                  destroy_us / 1000, gone_us / 1000);
+  /* Closing does not wait for the fetch (the slow feeds left would take
+   * seconds more), and the window goes with it. The bounds allow for
+   * the sanitizers, under which GTK's own teardown of the window takes
+   * some 2 s; without them both take some 50 ms. */
+  g_assert_cmpint (destroy_us, <, 10 * G_USEC_PER_SEC);
+  g_assert_cmpint (gone_us - destroy_us, <, 2 * G_USEC_PER_SEC);
+
+  /* No request after the close; the answers the server still owed are
+   * let go. */
+  n_requests = f->n_requests;
+  g_assert_true (wait_until (f, fetch_idle, NULL));
+  mk_test_settle (500);
+  g_assert_cmpuint (f->n_requests, ==, n_requests);
+
+  n_whole = check_slow_feeds (f);
+  g_test_message ("%u of %d feeds were stored when the window closed", n_whole, N_SLOW_FEEDS);
+  g_assert_cmpuint (n_whole, >=, 2);
+  g_assert_cmpuint (n_whole, <, N_SLOW_FEEDS);
+
+  /* A new window on the archive fetches the rest. */
+  open_window_with_feeds (f);
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.fetch-feeds", NULL);
+  g_assert_true (wait_until (f, n_articles_listed,
+                             GUINT_TO_POINTER (N_SAMPLE_ARTICLES + N_SLOW_FEEDS * N_SLOW_ITEMS)));
+  g_assert_true (wait_until (f, can_fetch, NULL));
+  g_assert_cmpuint (check_slow_feeds (f), ==, N_SLOW_FEEDS);
+  g_assert_true (wait_until (f, fetch_idle, NULL));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -351,6 +617,8 @@ main (int   argc,
               fixture_setup, test_add_feed_from_page, fixture_teardown);
   g_test_add ("/window-feeds/fetch-shows-errors", Fixture, NULL,
               fixture_setup, test_fetch_shows_errors, fixture_teardown);
+  g_test_add ("/window-feeds/closed-during-fetch", Fixture, NULL,
+              fixture_setup, test_closed_during_fetch, fixture_teardown);
 
   return g_test_run ();
 }
