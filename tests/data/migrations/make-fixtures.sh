@@ -33,7 +33,8 @@
 # answers once (for add-feed) and then 503 with Retry-After, which leaves
 # a feed_hosts row and a failed fetch's status.
 #
-# Set MEKONG_FIXTURE_WORKDIR to a folder that already holds vN/ worktrees
+# MEKONG_FIXTURE_OUTDIR writes the archives elsewhere (to try the script
+# without touching the committed ones). Set MEKONG_FIXTURE_WORKDIR to a folder that already holds vN/ worktrees
 # with a build-cli/ build to reuse them (they are then left in place).
 
 set -euo pipefail
@@ -41,6 +42,7 @@ set -euo pipefail
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 top=$(git -C "$here" rev-parse --show-toplevel)
 port=${MEKONG_FIXTURE_PORT:-8765}
+out=${MEKONG_FIXTURE_OUTDIR:-$here}
 
 declare -A commits=(
   [1]=e16fcd4
@@ -188,7 +190,7 @@ for v in "${versions[@]}"; do
   commit=${commits[$v]}
   tree=$workdir/v$v
   cli=$tree/build-cli/src/cli/mekong-cli
-  db=$here/v$v.db
+  db=$out/v$v.db
 
   echo "== version $v: $(git -C "$top" log -1 --format='%h %s' "$commit")"
   if [[ ! -x $cli ]]; then
